@@ -1,6 +1,9 @@
 package pipeline
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Stage names as they appear in subjects, consumer names and the CLI.
 const (
@@ -73,7 +76,7 @@ func EventSubject(source string) string { return SubjectEvents + "." + Token(sou
 
 // MsgID returns the Nats-Msg-Id of a stage's output: <story id>:<version>:<stage>.
 func MsgID(storyID string, version int, stage string) string {
-	return storyID + ":" + itoa(version) + ":" + stage
+	return storyID + ":" + strconv.Itoa(version) + ":" + stage
 }
 
 // Token makes s usable as one subject token: lower case, only a-z, 0-9, '-'
@@ -92,26 +95,4 @@ func Token(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var buf [20]byte
-	i := len(buf)
-	for n > 0 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
 }

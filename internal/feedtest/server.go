@@ -91,7 +91,9 @@ func (s *Server) addRoutes() {
 	s.Handle("/429", status(http.StatusTooManyRequests, "120"))
 	s.Handle("/slow", s.slow)
 	s.Handle("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
-	s.Handle("/redirect", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/rss.xml", http.StatusMovedPermanently) })
+	s.Handle("/redirect", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/rss.xml", http.StatusMovedPermanently)
+	})
 	s.Handle("/truncated.xml", s.truncated)
 	s.Handle("/gzip.xml", s.compressed("gzip"))
 	s.Handle("/br.xml", s.compressed("br"))

@@ -1,0 +1,31 @@
+# Polywire — the two commands a fresh Debian machine needs are `make demo`
+# and `make test`; see README.md.
+GO ?= go
+DATA ?= ./data/demo
+
+.PHONY: demo build test test-short race vet bench-extract bench-ner fuzz clean
+
+## demo: build and run the whole pipeline on the bundled demo corpus
+demo:
+	$(GO) run ./cmd/polywire run --demo --data $(DATA)
+
+build:
+	$(GO) build -o bin/polywire ./cmd/polywire
+
+## test: every test; services (Meilisearch, Apertium APY) are started by the
+## tests themselves when installed, and required when CI=true
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 40m ./...
+
+test-short:
+	$(GO) test -count=1 -short ./...
+
+race:
+	$(GO) test -count=1 -race -timeout 40m ./pipeline/... ./workers/... ./search/... ./web/...
+
+vet:
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin data

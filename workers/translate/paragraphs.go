@@ -1,0 +1,113 @@
+package translate
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// segment is a piece of text to translate and the whitespace that followed
+// it in the input, put back verbatim after the translation.
+type segment struct {
+	text string
+	sep  string
+}
+
+// blankLine matches a paragraph break: a line break, optional blanks, a line
+// break, and any whitespace after it.
+var blankLine = regexp.MustCompile(`\n[ \t\r\f\v]*\n\s*`)
+
+// splitParagraphs returns the leading whitespace of text and its paragraphs,
+// each with the break that followed it (the last one's trailing whitespace).
+func splitParagraphs(text string) (lead string, segs []segment) {
+	trimmed := strings.TrimLeftFunc(text, unicode.IsSpace)
+	lead = text[:len(text)-len(trimmed)]
+	locs := blankLine.FindAllStringIndex(trimmed, -1)
+	start := 0
+	for _, l := range locs {
+		segs = append(segs, segment{text: trimmed[start:l[0]], sep: trimmed[l[0]:l[1]]})
+		start = l[1]
+	}
+	if start < len(trimmed) {
+		last := trimmed[start:]
+		body := strings.TrimRightFunc(last, unicode.IsSpace)
+		segs = append(segs, segment{text: body, sep: last[len(body):]})
+	}
+	return lead, segs
+}
+
+// splitBlank splits a translated chunk at its paragraph breaks.
+func splitBlank(s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	return blankLine.Split(s, -1)
+}
+
+// splitLong cuts a paragraph longer than limit bytes into pieces of at most
+// limit bytes, preferring sentence ends, then any whitespace, then a rune
+// boundary. Each piece keeps the whitespace it was cut at as its sep.
+func splitLong(p string, limit int) []segment {
+	var out []segment
+	for len(p) > limit {
+		cut, next := cutPoint(p, limit)
+		out = append(out, segment{text: p[:cut], sep: p[cut:next]})
+		p = p[next:]
+	}
+	if p != "" {
+		out = append(out, segment{text: p})
+	}
+	return out
+}
+
+// cutPoint returns where to end the piece (cut) and where the rest starts
+// (next) for a text longer than limit.
+func cutPoint(p string, limit int) (cut, next int) {
+	window := p[:limit]
+	if i := lastSentenceEnd(window); i > 0 {
+		return i, skipSpace(p, i)
+	}
+	if i := strings.LastIndexFunc(window, unicode.IsSpace); i > 0 {
+		return i, skipSpace(p, i)
+	}
+	cut = limit
+	for cut > 0 && !utf8.RuneStart(p[cut]) {
+		cut--
+	}
+	if cut == 0 { // limit smaller than the first rune
+		_, size := utf8.DecodeRuneInString(p)
+		cut = size
+	}
+	return cut, cut
+}
+
+// lastSentenceEnd returns the index just after the last sentence-ending
+// punctuation in s that is followed by whitespace, or -1.
+func lastSentenceEnd(s string) int {
+	best := -1
+	for _, end := range []string{". ", "! ", "? ", ".\n", "。", "！", "？"} {
+		if i := strings.LastIndex(s, end); i >= 0 {
+			e := i + len(end)
+			if end[len(end)-1] == ' ' || end[len(end)-1] == '\n' {
+				e = i + 1
+			}
+			if e > best {
+				best = e
+			}
+		}
+	}
+	return best
+}
+
+func skipSpace(p string, i int) int {
+	for i < len(p) {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}

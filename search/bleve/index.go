@@ -1,0 +1,111 @@
+// Package bleve is the embedded search backend: a Bleve v2 index on disk
+// (or in memory) implementing search.Index.
+//
+// Text is analysed per language: headline_ru/body_ru with the Russian
+// Snowball analyzer, _en and _es likewise, _cjk with CJK bigrams for ja, zh
+// and ko, _std with the standard analyzer for other languages. A story's own
+// text and each of its successful translations go to the fields of their
+// language. Filters use keyword fields; the full Story JSON is stored for Get.
+package bleve
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/polywire/polywire/pipeline"
+	"github.com/polywire/polywire/search"
+)
+
+// Index is a search.Index on Bleve. It is safe for concurrent use; writes
+// are serialised so that the version check and the write are atomic.
+type Index struct {
+	idx bleve.Index
+	// mu serialises Upsert and Delete: read current versions, then write.
+	mu sync.Mutex
+}
+
+var _ search.Index = (*Index)(nil)
+
+// Open opens the index at path, creating it when it does not exist. An
+// empty path gives an in-memory index (for tests and demos).
+func Open(path string) (*Index, error) {
+	var (
+		idx bleve.Index
+		err error
+	)
+	switch {
+	case path == "":
+		idx, err = bleve.NewMemOnly(newMapping())
+	case exists(path):
+		idx, err = bleve.Open(path)
+	default:
+		idx, err = bleve.New(path, newMapping())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("bleve: opening index %s: %w", path, err)
+	}
+	return &Index{idx: idx}, nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// Close releases the index.
+func (x *Index) Close() error {
+	if err := x.idx.Close(); err != nil {
+		return fmt.Errorf("bleve: closing index: %w", err)
+	}
+	return nil
+}
+
+// Get returns the indexed story, or search.ErrNotFound for an unknown,
+// deleted or canceled story.
+func (x *Index) Get(ctx context.Context, id string) (*pipeline.Story, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{fieldStory}
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("bleve: getting story %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, search.ErrNotFound
+	}
+	raw, ok := res.Hits[0].Fields[fieldStory].(string)
+	if !ok {
+		return nil, search.ErrNotFound // a tombstone
+	}
+	return decodeStory(id, raw)
+}
+
+func decodeStory(id, raw string) (*pipeline.Story, error) {
+	var s pipeline.Story
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		return nil, fmt.Errorf("bleve: decoding stored story %s: %w", id, err)
+	}
+	return &s, nil
+}
+
+// Delete removes a story (and its tombstone); unknown ids are no error.
+func (x *Index) Delete(ctx context.Context, id string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("bleve: deleting story %s: %w", id, err)
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if err := x.idx.Delete(id); err != nil {
+		return fmt.Errorf("bleve: deleting story %s: %w", id, err)
+	}
+	return nil
+}
+
+// errInvalid is returned (as a permanent error) for stories that cannot be
+// indexed at all.
+var errInvalid = errors.New("invalid story")

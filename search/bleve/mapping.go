@@ -1,0 +1,123 @@
+package bleve
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
+	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Field names of the index.
+const (
+	fieldStory      = "story"
+	fieldVersion    = "version"
+	fieldState      = "state"
+	fieldLanguage   = "language"
+	fieldSource     = "source"
+	fieldAgency     = "agency"
+	fieldRegion     = "region"
+	fieldPersonID   = "person_id"
+	fieldPersonName = "person_name"
+	fieldOrgID      = "org_id"
+	fieldOrgName    = "org_name"
+	fieldPublished  = "published"
+	fieldEntities   = "entities"
+	stateLive       = "live"
+	stateCanceled   = "canceled"
+	groupStandard   = "std"
+	headlinePrefix  = "headline_"
+	bodyPrefix      = "body_"
+)
+
+// groups maps a text-field suffix to its analyzer. Each story text goes to
+// headline_<group> and body_<group> (see group).
+var groups = []struct{ suffix, analyzer string }{
+	{"ru", ru.AnalyzerName},
+	{"en", en.AnalyzerName},
+	{"es", es.AnalyzerName},
+	{"cjk", cjk.AnalyzerName},
+	{groupStandard, standard.Name},
+}
+
+// group returns the text-field suffix for a language: its own analyzer for
+// ru, en and es, the CJK bigram analyzer for ja, zh and ko, standard else.
+func group(lang string) string {
+	switch lang {
+	case "ru", "en", "es":
+		return lang
+	case "ja", "zh", "ko":
+		return "cjk"
+	}
+	return groupStandard
+}
+
+// textFields lists every analysed field with its analyzer, in the order
+// highlights are reported.
+func textFields() []struct{ field, analyzer string } {
+	var out []struct{ field, analyzer string }
+	for _, prefix := range []string{headlinePrefix, bodyPrefix} {
+		for _, g := range groups {
+			out = append(out, struct{ field, analyzer string }{prefix + g.suffix, g.analyzer})
+		}
+	}
+	return append(out, struct{ field, analyzer string }{fieldEntities, standard.Name})
+}
+
+func newMapping() *mapping.IndexMappingImpl {
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range textFields() {
+		dm.AddFieldMappingsAt(f.field, textField(f.analyzer))
+	}
+	for _, name := range []string{fieldState, fieldLanguage, fieldSource, fieldAgency, fieldRegion,
+		fieldPersonID, fieldPersonName, fieldOrgID, fieldOrgName} {
+		dm.AddFieldMappingsAt(name, keywordField())
+	}
+	published := bleve.NewDateTimeFieldMapping()
+	published.IncludeInAll = false
+	dm.AddFieldMappingsAt(fieldPublished, published)
+	version := bleve.NewNumericFieldMapping()
+	version.IncludeInAll = false
+	dm.AddFieldMappingsAt(fieldVersion, version)
+	dm.AddFieldMappingsAt(fieldStory, storedOnly())
+
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = standard.Name
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	return im
+}
+
+func textField(analyzer string) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = true // highlights need the text and term vectors
+	f.IncludeTermVectors = true
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+func keywordField() *mapping.FieldMapping {
+	f := bleve.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = false
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	return f
+}
+
+func storedOnly() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	f.DocValues = false
+	return f
+}

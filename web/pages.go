@@ -1,0 +1,78 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/polywire/polywire/search"
+)
+
+// newLayout prepares the parts every page shares for request r.
+func (s *server) newLayout(r *http.Request) layout {
+	c := s.langs.pick(r)
+	t := newTranslator(s.bundle, c.Tag)
+	l := layout{T: t, Lang: t.lang, Links: newLinks(r.URL.Query(), c), Status: http.StatusOK}
+	for _, tag := range s.langs.tags {
+		l.Switch = append(l.Switch, langLink{
+			Name: languageSelf(tag), Code: tag.String(), URL: inLanguage(r.URL, tag), Current: tag == c.Tag,
+		})
+	}
+	return l
+}
+
+// searchPage serves GET /: the form, results, facets and pager. A bad
+// parameter renders the form with the error and status 400.
+func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
+	p := &searchPage{layout: s.newLayout(r), Form: r.URL.Query()}
+	p.Title = p.T.T("nav_search")
+	if s.opts.Sources != nil {
+		p.Sources = s.opts.Sources()
+	}
+	p.activeFilters(p.Form)
+	q, err := parseQuery(p.Form)
+	var pe *ParamError
+	if errors.As(err, &pe) {
+		p.Status, p.Error = http.StatusBadRequest, p.T.T("error_param", "Param", pe.Param)
+		if pe.Param == "from" || pe.Param == "to" {
+			p.ErrHint = p.T.T("error_param_date")
+		}
+		s.render(w, r, "search", p.Status, p)
+		return
+	}
+	res, err := s.search(r.Context(), q)
+	if err != nil {
+		p.Status, p.Error = statusOf(err), p.T.T("error_search")
+		s.render(w, r, "search", p.Status, p)
+		return
+	}
+	p.fill(p.Form, res)
+	s.render(w, r, "search", http.StatusOK, p)
+}
+
+// storyPage serves GET /stories/{id}.
+func (s *server) storyPage(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	p := &storyPage{layout: s.newLayout(r)}
+	st, err := s.opts.Index.Get(r.Context(), id)
+	switch {
+	case errors.Is(err, search.ErrNotFound):
+		s.errorPage(w, r, p.layout, http.StatusNotFound, p.T.T("error_story_not_found"))
+	case err != nil:
+		s.logFailure(r.Context(), "web: reading story failed", err, "story_id", id)
+		s.errorPage(w, r, p.layout, statusOf(err), p.T.T("error_search"))
+	default:
+		p.Title = st.Headline
+		p.fill(st)
+		s.render(w, r, "story", http.StatusOK, p)
+	}
+}
+
+func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request) {
+	l := s.newLayout(r)
+	s.errorPage(w, r, l, http.StatusNotFound, l.T.T("error_page_not_found"))
+}
+
+func (s *server) errorPage(w http.ResponseWriter, r *http.Request, l layout, status int, msg string) {
+	l.Status, l.Error, l.Title = status, msg, msg
+	s.render(w, r, "error", status, l)
+}

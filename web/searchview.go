@@ -1,0 +1,150 @@
+package web
+
+import (
+	"html/template"
+	"net/url"
+
+	"github.com/polywire/polywire/search"
+)
+
+// layout is what every page template needs.
+type layout struct {
+	T       *translator
+	Lang    string // <html lang>
+	Title   string
+	Links   links
+	Switch  []langLink
+	Status  int
+	Error   string
+	ErrHint string
+}
+
+// langLink is one entry of the UI language switcher.
+type langLink struct {
+	Name, Code, URL string
+	Current         bool
+}
+
+// searchPage is the model of the search page.
+type searchPage struct {
+	layout
+	Form    url.Values // the raw parameters, echoed into the form
+	Sources []string   // nil: free-text source field
+	Result  *search.Result
+	Hits    []hitView
+	Facets  []facetView
+	Active  []activeFilter
+	Pager   pager
+}
+
+type hitView struct {
+	search.Hit
+	Link       string
+	When       string
+	WhenISO    string
+	Snippets   []template.HTML
+	PeopleView []personView
+}
+
+type personView struct {
+	Name, Role, Link string
+}
+
+type facetView struct {
+	Title  string
+	Values []facetValueView
+}
+
+type facetValueView struct {
+	Label, Link string
+	Count       int
+	Active      bool
+}
+
+type activeFilter struct {
+	Label, Value, Remove string
+}
+
+type pager struct {
+	Page, Pages int
+	Prev, Next  string
+}
+
+// facetDefs are the facets shown, in order, with the parameter each sets.
+var facetDefs = []struct{ key, title string }{
+	{"region", "facet_region"},
+	{"person", "facet_person"},
+	{"language", "facet_language"},
+	{"source", "facet_source"},
+}
+
+// filterDefs are the filters listed as "in use", with their labels.
+var filterDefs = []struct{ key, label string }{
+	{"language", "filter_language"},
+	{"region", "filter_region"},
+	{"person", "filter_person"},
+	{"org", "filter_org"},
+	{"source", "filter_source"},
+	{"from", "filter_from"},
+	{"to", "filter_to"},
+}
+
+func (p *searchPage) fill(q url.Values, res *search.Result) {
+	p.Result = res
+	for _, h := range res.Hits {
+		p.Hits = append(p.Hits, p.hit(h))
+	}
+	for _, f := range facetDefs {
+		if fv := p.facet(f.key, f.title, res.Facets[f.key], q.Get(f.key)); len(fv.Values) > 0 {
+			p.Facets = append(p.Facets, fv)
+		}
+	}
+	p.Pager = p.pager(res)
+}
+
+func (p *searchPage) hit(h search.Hit) hitView {
+	v := hitView{Hit: h, Link: p.Links.Story(h.ID), When: formatTime(h.Published), WhenISO: machineTime(h.Published)}
+	for _, s := range h.Highlights {
+		v.Snippets = append(v.Snippets, highlight(s))
+	}
+	for _, pr := range h.People {
+		v.PeopleView = append(v.PeopleView, personView{Name: pr.Name, Role: p.T.Role(pr.Role), Link: p.Links.With("person", pr.ID)})
+	}
+	return v
+}
+
+func (p *searchPage) facet(key, title string, values []search.FacetValue, current string) facetView {
+	fv := facetView{Title: p.T.T(title)}
+	for _, v := range values {
+		label := v.Value
+		if key == "language" {
+			label = p.T.LanguageName(v.Value)
+		}
+		fv.Values = append(fv.Values, facetValueView{
+			Label: label, Count: v.Count, Link: p.Links.With(key, v.Value), Active: v.Value == current,
+		})
+	}
+	return fv
+}
+
+func (p *searchPage) activeFilters(q url.Values) {
+	for _, f := range filterDefs {
+		if v := q.Get(f.key); v != "" {
+			p.Active = append(p.Active, activeFilter{Label: p.T.T(f.label), Value: v, Remove: p.Links.Without(f.key)})
+		}
+	}
+}
+
+func (p *searchPage) pager(res *search.Result) pager {
+	pg := pager{Page: res.Page, Pages: 1}
+	if res.Size > 0 && res.Total > 0 {
+		pg.Pages = (res.Total + res.Size - 1) / res.Size
+	}
+	if pg.Page > 1 {
+		pg.Prev = p.Links.Page(pg.Page - 1)
+	}
+	if pg.Page < pg.Pages {
+		pg.Next = p.Links.Page(pg.Page + 1)
+	}
+	return pg
+}

@@ -35,6 +35,8 @@ func classify(resp *http.Response) error {
 			return pipeline.RetryAfter(err, d)
 		}
 		return err
+	case resp.StatusCode >= 400 && strings.Contains(e.Explanation, "not installed"):
+		return pipeline.Permanentf("%w: %s", translate.ErrUnsupportedPair, msg)
 	case resp.StatusCode >= 400:
 		return pipeline.Permanentf("rejected: %s", msg)
 	default:

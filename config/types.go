@@ -25,6 +25,9 @@ type Config struct {
 	Sources []Source `yaml:"-"`
 	// Path is the file Config was loaded from ("" for embedded defaults).
 	Path string `yaml:"-"`
+
+	// pos locates fields in the files they were read from, for Problems.
+	pos positions
 }
 
 // HTTPConfig is the editors' UI and API listener.

@@ -1,0 +1,166 @@
+package tag
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/polywire/polywire/pipeline"
+	"github.com/polywire/polywire/workers/tag/gazetteer"
+)
+
+// ref names the gazetteer entry a phrase belongs to.
+type ref struct {
+	typ string // pipeline.EntityPerson, EntityLocation, EntityOrganisation
+	id  string
+}
+
+// ptoken is one word of an indexed phrase.
+type ptoken struct {
+	forms []string // normalised forms that match
+	cap   bool     // must be capitalised in the text
+	upper bool     // must be upper case in the text (abbreviation)
+}
+
+// phrase is one name variant of an entry, as a sequence of words.
+type phrase struct {
+	ref     ref
+	toks    []ptoken
+	partial bool // a surname alone: weaker than a full name
+	order   int  // definition order, for ties
+}
+
+// index is the matching structure built from one gazetteer; immutable.
+type index struct {
+	g       *gazetteer.Gazetteer
+	byFirst map[string][]*phrase // first-word form → phrases
+	trie    *trieNode            // CJK names
+	stop    map[string]bool      // normalised forms never matched alone
+	order   int
+}
+
+func buildIndex(g *gazetteer.Gazetteer) *index {
+	ix := &index{g: g, byFirst: map[string][]*phrase{}, trie: newTrie(), stop: map[string]bool{}}
+	for _, p := range g.Places() {
+		ix.addNames(ref{pipeline.EntityLocation, p.ID}, p.Names, false)
+	}
+	for _, p := range g.People() {
+		ix.addNames(ref{pipeline.EntityPerson, p.ID}, p.Names, true)
+	}
+	for _, o := range g.Orgs() {
+		ix.addNames(ref{pipeline.EntityOrganisation, o.ID}, o.Names, false)
+		ix.addNames(ref{pipeline.EntityOrganisation, o.ID}, o.Abbreviations, false)
+	}
+	for _, l := range []string{"ru", "en", "uk", "ja"} {
+		for _, w := range g.StopForms(l) {
+			ix.stop[normalize(w)] = true
+		}
+	}
+	return ix
+}
+
+func (ix *index) addNames(r ref, names gazetteer.Names, person bool) {
+	for lang, variants := range names {
+		for _, v := range variants {
+			ix.order++
+			if hasCJK(v) {
+				ix.trie.insert(normalize(v), r)
+				continue
+			}
+			ix.addPhrase(r, v, lang, person)
+		}
+	}
+}
+
+// addPhrase indexes one name variant, and for people also the surname
+// alone (a later «Галузин подчеркнул» after «Михаил Галузин»).
+func (ix *index) addPhrase(r ref, name, lang string, person bool) {
+	words := nameWords(name)
+	if len(words) == 0 {
+		return
+	}
+	ix.add(&phrase{ref: r, toks: ix.ptokens(words, lang, person), order: ix.order})
+	if person && len(words) >= 2 {
+		last := words[len(words)-1]
+		if utf8.RuneCountInString(last) >= 3 {
+			ix.add(&phrase{ref: r, toks: ix.ptokens([]string{last}, lang, true), partial: true, order: ix.order})
+		}
+	}
+}
+
+func (ix *index) ptokens(words []string, lang string, person bool) []ptoken {
+	norms := make([]string, len(words))
+	for i, w := range words {
+		norms[i] = normalize(w)
+	}
+	var kinds []wordKind
+	if lang == "ru" {
+		kinds = ruPhraseKinds(words, person)
+		if person && len(words) == 1 {
+			kinds = []wordKind{kindPerson}
+		}
+	}
+	out := make([]ptoken, len(words))
+	for i, w := range words {
+		capital, upper := caseOf(w)
+		forms := []string{norms[i]}
+		if kinds != nil {
+			forms = ruForms(norms[i], kinds[i])
+		}
+		out[i] = ptoken{forms: forms, cap: capital, upper: upper}
+	}
+	return out
+}
+
+func (ix *index) add(p *phrase) {
+	for _, f := range p.toks[0].forms {
+		ix.byFirst[f] = append(ix.byFirst[f], p)
+	}
+}
+
+// nameWords splits a gazetteer name into the words the tokenizer would
+// produce.
+func nameWords(name string) []string {
+	toks := tokenize(name)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.text
+	}
+	return out
+}
+
+// names of an entry by id, for results.
+func (ix *index) names(r ref) gazetteer.Names {
+	switch r.typ {
+	case pipeline.EntityLocation:
+		if p, ok := ix.g.Place(r.id); ok {
+			return p.Names
+		}
+	case pipeline.EntityPerson:
+		if p, ok := ix.g.Person(r.id); ok {
+			return p.Names
+		}
+	case pipeline.EntityOrganisation:
+		if o, ok := ix.g.Org(r.id); ok {
+			return o.Names
+		}
+	}
+	return nil
+}
+
+func containsForm(forms []string, f string) bool {
+	for _, x := range forms {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// joinable reports whether the text between two words of one name holds
+// only spaces, brackets, quotes or dashes (no sentence or clause break).
+func joinable(gap string) bool {
+	if len(gap) > 8 {
+		return false
+	}
+	return strings.Trim(gap, " \u00a0()«»\"'—–-") == ""
+}

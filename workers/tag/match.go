@@ -1,0 +1,135 @@
+package tag
+
+import (
+	"sort"
+	"unicode"
+)
+
+// span is a candidate mention before it is turned into a pipeline.Mention.
+type span struct {
+	start, end int // code points
+	ref        ref
+	partial    bool   // surname alone
+	role       string // from a role pattern, for people the gazetteer lacks
+	office, to string
+	name       string // canonical name for people the gazetteer lacks
+}
+
+// matchTokens finds gazetteer names among the tokens, longest match first,
+// left to right.
+func (ix *index) matchTokens(text string, toks []token) []span {
+	var out []span
+	for i := 0; i < len(toks); {
+		p, n := ix.bestAt(text, toks, i)
+		if p == nil {
+			i++
+			continue
+		}
+		out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: p.ref, partial: p.partial})
+		i += n
+	}
+	return out
+}
+
+func (ix *index) bestAt(text string, toks []token, i int) (*phrase, int) {
+	var best *phrase
+	for _, p := range ix.byFirst[toks[i].norm] {
+		if !ix.phraseMatches(text, toks, i, p) {
+			continue
+		}
+		if best == nil || better(p, best) {
+			best = p
+		}
+	}
+	if best == nil {
+		return nil, 0
+	}
+	return best, len(best.toks)
+}
+
+func better(a, b *phrase) bool {
+	if len(a.toks) != len(b.toks) {
+		return len(a.toks) > len(b.toks)
+	}
+	if a.partial != b.partial {
+		return !a.partial
+	}
+	return a.order < b.order
+}
+
+func (ix *index) phraseMatches(text string, toks []token, i int, p *phrase) bool {
+	if i+len(p.toks) > len(toks) {
+		return false
+	}
+	if len(p.toks) == 1 && ix.stop[toks[i].norm] {
+		return false
+	}
+	for k, pt := range p.toks {
+		t := toks[i+k]
+		if k > 0 && (!containsForm(pt.forms, t.norm) || !joinable(text[toks[i+k-1].bend:t.bstart])) {
+			return false
+		}
+		if pt.upper && !t.upper {
+			return false
+		}
+		if pt.cap && !t.cap {
+			return false
+		}
+	}
+	return true
+}
+
+// matchCJK finds CJK names by longest match at every character.
+func (ix *index) matchCJK(runes []rune) []span {
+	var out []span
+	for i := 0; i < len(runes); {
+		n, refs := ix.trie.longest(runes, i)
+		if n == 0 || !cjkBoundary(runes, i, i+n) {
+			i++
+			continue
+		}
+		out = append(out, span{start: i, end: i + n, ref: refs[0]})
+		i += n
+	}
+	return out
+}
+
+// cjkBoundary rejects matches that cut a katakana word or a Latin word in
+// two (ロシア inside ベラロシア, タス inside タスク).
+func cjkBoundary(runes []rune, start, end int) bool {
+	if start > 0 && sameRun(runes[start-1], runes[start]) {
+		return false
+	}
+	if end < len(runes) && sameRun(runes[end-1], runes[end]) {
+		return false
+	}
+	return true
+}
+
+func sameRun(a, b rune) bool {
+	kata := func(r rune) bool { return unicode.Is(unicode.Katakana, r) || r == 'ー' }
+	latin := func(r rune) bool { return r < 0x250 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	return (kata(a) && kata(b)) || (latin(a) && latin(b))
+}
+
+// resolve sorts spans and drops those that overlap an earlier, longer or
+// stronger one.
+func resolve(spans []span) []span {
+	sort.SliceStable(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end-spans[i].start > spans[j].end-spans[j].start
+	})
+	out := spans[:0:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.start < out[n-1].end {
+			if s.end-s.start > out[n-1].end-out[n-1].start && out[n-1].ref.id == "" {
+				out[n-1] = s
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package tag
+
+import (
+	"time"
+
+	"github.com/polywire/polywire/pipeline"
+	"github.com/polywire/polywire/workers/tag/gazetteer"
+)
+
+// result turns resolved spans into mentions and facets.
+func (ix *index) result(runes []rune, spans []span, lang string, at time.Time) Result {
+	r := Result{Entities: []pipeline.Mention{}, Places: []pipeline.Entity{}, People: []pipeline.Entity{}, Organisations: []pipeline.Entity{}}
+	f := newFacets()
+	for _, s := range spans {
+		m := ix.mention(runes, s, lang, at)
+		r.Entities = append(r.Entities, m)
+		f.add(m)
+	}
+	r.Places, r.People, r.Organisations = f.places, f.people, f.orgs
+	return r
+}
+
+func (ix *index) mention(runes []rune, s span, lang string, at time.Time) pipeline.Mention {
+	m := pipeline.Mention{Type: s.ref.typ, Text: string(runes[s.start:s.end]), Start: s.start, End: s.end, ID: s.ref.id}
+	names := ix.names(s.ref)
+	if names != nil {
+		m.Name = names.Canonical(lang)
+		m.Names = names.CanonicalByLang()
+	} else {
+		m.Name = s.name
+	}
+	switch s.ref.typ {
+	case pipeline.EntityLocation:
+		if p, ok := ix.g.Place(s.ref.id); ok {
+			m.Code = p.Code
+		}
+	case pipeline.EntityPerson:
+		m.Role, m.Office, m.To = s.role, s.office, s.to
+		if p, ok := ix.g.Person(s.ref.id); ok {
+			ix.personRole(&m, p, at)
+		}
+	}
+	return m
+}
+
+// personRole fills the role of a gazetteer person valid at the date; when
+// none is valid, a role the text stated (role pattern) stays.
+func (ix *index) personRole(m *pipeline.Mention, p *gazetteer.Person, at time.Time) {
+	if r, ok := p.RoleAt(at); ok {
+		m.Role, m.Office, m.To = r.Role, r.Office, r.To
+	}
+}
+
+// facets deduplicates mentions by id, in order of first mention. Mentions
+// without an id (people the gazetteer lacks and no name could be derived
+// for) are not facets.
+type facets struct {
+	places, people, orgs []pipeline.Entity
+	pos                  map[string]int
+}
+
+func newFacets() *facets { return &facets{pos: map[string]int{}} }
+
+func (f *facets) add(m pipeline.Mention) {
+	if m.ID == "" {
+		return
+	}
+	list := f.list(m.Type)
+	if list == nil {
+		return
+	}
+	if i, ok := f.pos[m.ID]; ok {
+		(*list)[i].Count++
+		fillRole(&(*list)[i], m)
+		return
+	}
+	f.pos[m.ID] = len(*list)
+	*list = append(*list, pipeline.Entity{ID: m.ID, Name: m.Name, Names: m.Names, Count: 1, Code: m.Code, Role: m.Role, Office: m.Office, To: m.To})
+}
+
+func fillRole(e *pipeline.Entity, m pipeline.Mention) {
+	if e.Role == "" && m.Role != "" {
+		e.Role, e.Office, e.To = m.Role, m.Office, m.To
+	}
+}
+
+func (f *facets) list(typ string) *[]pipeline.Entity {
+	switch typ {
+	case pipeline.EntityLocation:
+		return &f.places
+	case pipeline.EntityPerson:
+		return &f.people
+	case pipeline.EntityOrganisation:
+		return &f.orgs
+	}
+	return nil
+}

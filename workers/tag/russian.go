@@ -1,0 +1,206 @@
+package tag
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Russian inflection by suffix rules. The generators over-generate on
+// purpose (the union of the cases, both animacy readings): a form that no
+// text contains costs nothing, a missing one costs a match. Input and output
+// are normalised (lower case, ё→е).
+
+// wordKind says how a word of a gazetteer name is inflected.
+type wordKind int
+
+const (
+	kindFixed  wordKind = iota // does not inflect in this name
+	kindNoun                   // noun or first name
+	kindPerson                 // person's surname (last word of a person name)
+)
+
+// ruPhraseKinds decides which words of a name inflect: in a person's name
+// every word; in other names the leading adjectives and the first noun (the
+// head), while the words after the head are genitive or appositive
+// complements that stay as they are (Организация Объединенных Наций,
+// префектура Аомори).
+func ruPhraseKinds(words []string, person bool) []wordKind {
+	kinds := make([]wordKind, len(words))
+	for i := range words {
+		switch {
+		case !hasCyrillic(words[i]) || isAbbrev(words[i]):
+			kinds[i] = kindFixed
+		case person && i == len(words)-1:
+			kinds[i] = kindPerson
+		case person:
+			kinds[i] = kindNoun
+		}
+	}
+	if person {
+		return kinds
+	}
+	for i, w := range words {
+		if !hasCyrillic(w) {
+			continue
+		}
+		kinds[i] = kindNoun
+		if !isAdjective(w) {
+			break
+		}
+	}
+	return kinds
+}
+
+func isAbbrev(w string) bool {
+	_, upper := caseOf(w)
+	return upper
+}
+
+// ruForms returns the inflected forms of one normalised word.
+func ruForms(w string, kind wordKind) []string {
+	if kind == kindFixed {
+		return []string{w}
+	}
+	// Hyphenated compounds inflect their last part (Санкт-Петербурга,
+	// Ханты-Мансийского).
+	if i := strings.LastIndexByte(w, '-'); i > 0 {
+		var out []string
+		for _, f := range ruForms(w[i+1:], kind) {
+			out = append(out, w[:i+1]+f)
+		}
+		return out
+	}
+	if utf8.RuneCountInString(w) < 3 {
+		return []string{w}
+	}
+	if isAdjective(w) && (kind == kindNoun || kind == kindPerson) && !isFirstNameLike(w, kind) {
+		return adjForms(w)
+	}
+	return nounForms(w, kind == kindPerson)
+}
+
+// isFirstNameLike keeps first names in -ий (Юрий, Дмитрий) out of the
+// adjective paradigm; surnames in -ский/-цкий/-ой are adjectives.
+func isFirstNameLike(w string, kind wordKind) bool {
+	if kind == kindPerson {
+		return strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ский") && !strings.HasSuffix(w, "цкий")
+	}
+	return false
+}
+
+var adjEndings = []string{"ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие"}
+
+// isAdjective reports whether w ends like an adjective in the nominative.
+func isAdjective(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, e := range adjEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func adjForms(w string) []string {
+	stem, end := cut2(w)
+	velar := endsWithAny(stem, "к", "г", "х", "ж", "ш", "щ", "ч")
+	y := "ы"
+	if velar {
+		y = "и"
+	}
+	var ends []string
+	switch end {
+	case "ий":
+		if velar {
+			ends = []string{"ий", "ого", "ому", "им", "ом", "ие", "их", "ими"}
+		} else {
+			ends = []string{"ий", "его", "ему", "им", "ем", "ие", "их", "ими"}
+		}
+	case "ый", "ой":
+		ends = []string{end, "ого", "ому", y + "м", "ом", y + "е", y + "х", y + "ми"}
+	case "ая":
+		ends = []string{"ая", "ой", "ую", "ою"}
+	case "яя":
+		ends = []string{"яя", "ей", "юю", "ею"}
+	case "ое":
+		ends = []string{"ое", "ого", "ому", y + "м", "ом"}
+	case "ее":
+		ends = []string{"ее", "его", "ему", "им", "ем"}
+	case "ые", "ие":
+		ends = []string{end, y + "х", y + "м", y + "ми"}
+	}
+	return withEndings(stem, ends)
+}
+
+func nounForms(w string, surname bool) []string {
+	switch {
+	case strings.HasSuffix(w, "ия"):
+		return withEndings(w[:len(w)-len("ия")], []string{"ия", "ии", "ию", "ией", "иею"})
+	case strings.HasSuffix(w, "ье"):
+		return withEndings(w[:len(w)-len("ье")], []string{"ье", "ья", "ью", "ьем"})
+	case strings.HasSuffix(w, "а"):
+		return aForms(w[:len(w)-len("а")])
+	case strings.HasSuffix(w, "я"):
+		return withEndings(w[:len(w)-len("я")], []string{"я", "и", "е", "ю", "ей", "ею"})
+	case strings.HasSuffix(w, "ь"):
+		return withEndings(w[:len(w)-len("ь")], []string{"ь", "я", "ю", "ем", "е", "и", "ью", "ей"})
+	case strings.HasSuffix(w, "ий"):
+		return withEndings(w[:len(w)-len("ий")], []string{"ий", "ия", "ию", "ием", "ии", "ие"})
+	case strings.HasSuffix(w, "й"):
+		return withEndings(w[:len(w)-len("й")], []string{"й", "я", "ю", "ем", "е"})
+	case strings.HasSuffix(w, "ы"):
+		return withEndings(w[:len(w)-len("ы")], []string{"ы", "ов", "", "ам", "ами", "ах"})
+	case endsWithAny(w, "о", "е", "и", "у", "ю", "э", "ы"):
+		return []string{w} // indeclinable (Токио, Абэ, Сочи, Шойгу)
+	}
+	return consonantForms(w, surname)
+}
+
+func aForms(stem string) []string {
+	gen := "ы"
+	if endsWithAny(stem, "к", "г", "х", "ж", "ш", "щ", "ч") {
+		gen = "и"
+	}
+	// Feminine surnames (Захарова → Захаровой) need no extra endings: ой
+	// and у are already in the noun paradigm.
+	return withEndings(stem, []string{"а", gen, "е", "у", "ой", "ою"})
+}
+
+func consonantForms(w string, surname bool) []string {
+	ends := []string{"", "а", "у", "е", "ом"}
+	if endsWithAny(w, "ж", "ш", "щ", "ч", "ц") {
+		ends = append(ends, "ем")
+	}
+	if endsWithAny(w, "ов", "ев", "ёв", "ин", "ын") {
+		ends = append(ends, "ым", "ой", "ы") // Путиным; and the feminine forms of Путина
+	}
+	if surname && !endsWithAny(w, "ов", "ев", "ин", "ын") {
+		ends = append(ends, "ем")
+	}
+	return withEndings(w, ends)
+}
+
+func withEndings(stem string, ends []string) []string {
+	out := make([]string, 0, len(ends))
+	for _, e := range ends {
+		out = append(out, stem+e)
+	}
+	return out
+}
+
+func cut2(w string) (string, string) {
+	_, n1 := utf8.DecodeLastRuneInString(w)
+	_, n2 := utf8.DecodeLastRuneInString(w[:len(w)-n1])
+	return w[:len(w)-n1-n2], w[len(w)-n1-n2:]
+}
+
+func endsWithAny(w string, sfx ...string) bool {
+	for _, s := range sfx {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,80 @@
+package tag
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/polywire/polywire/pipeline"
+	"github.com/polywire/polywire/workers/tag/gazetteer"
+)
+
+// Result is what Tag finds in one text: every mention in text order, and the
+// facets deduplicated by id in order of first mention, with counts.
+type Result struct {
+	Entities      []pipeline.Mention `json:"entities"`
+	Places        []pipeline.Entity  `json:"places"`
+	People        []pipeline.Entity  `json:"people"`
+	Organisations []pipeline.Entity  `json:"organisations"`
+}
+
+// Tagger tags texts against a gazetteer. It is safe for concurrent use; Swap
+// replaces the gazetteer atomically, and a Tag call in progress finishes with
+// the gazetteer it started with.
+type Tagger struct {
+	ix atomic.Pointer[index]
+}
+
+// New returns a Tagger for g. A nil g tags nothing but still runs the
+// person recogniser.
+func New(g *gazetteer.Gazetteer) *Tagger {
+	t := &Tagger{}
+	t.Swap(g)
+	return t
+}
+
+// Swap replaces the gazetteer (hot reload). The matching index is built
+// before the swap, so taggers never see a half-built index.
+func (t *Tagger) Swap(g *gazetteer.Gazetteer) {
+	if g == nil {
+		g, _ = gazetteer.Load()
+	}
+	t.ix.Store(buildIndex(g))
+}
+
+// Tag finds the entities of text, written in lang (ISO 639-1; "" or "und"
+// when unknown), resolving people's roles at the date at (zero: their
+// current roles). Every script is matched whatever lang says; lang chooses
+// the language of canonical names and the person recogniser's rules.
+// Offsets are code points. Tag never fails: bad input yields fewer entities.
+func (t *Tagger) Tag(text, lang string, at time.Time) Result {
+	ix := t.ix.Load()
+	runes := []rune(text)
+	toks := tokenize(text)
+	spans := ix.matchTokens(text, toks)
+	if hasCJK(text) {
+		spans = append(spans, ix.matchCJK(runes)...)
+	}
+	spans = append(spans, ix.recognisePeople(text, toks, spans, lang)...)
+	spans = resolve(spans)
+	spans = ix.applyRoles(text, runes, toks, spans, lang)
+	return ix.result(runes, spans, lang, at)
+}
+
+// Stage is the tag stage: it tags story.TaggedText() in the story's
+// language at its publication date and returns a copy of the story with
+// Entities, Places, People and Organisations replaced. It honours ctx and is
+// safe for concurrent use.
+func (t *Tagger) Stage(ctx context.Context, story *pipeline.Story) ([]*pipeline.Story, error) {
+	if story == nil {
+		return nil, pipeline.Permanent(fmt.Errorf("tag: nil story"))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("tag: story %s: %w", story.ID, err)
+	}
+	r := t.Tag(story.TaggedText(), story.Language, story.Published)
+	out := *story
+	out.Entities, out.Places, out.People, out.Organisations = r.Entities, r.Places, r.People, r.Organisations
+	return []*pipeline.Story{&out}, nil
+}

@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/polywire/polywire/pipeline"
+)
+
+// datelineParagraphs is how many leading paragraphs may hold the dateline:
+// republishers often put a lead or standfirst before it.
+const datelineParagraphs = 4
+
+var (
+	// ТОКИО, 20 сентября. /ТАСС/.  МОСКВА, 20 сен — РИА Новости.
+	// МОСКВА. 20 сентября. INTERFAX.RU -
+	datelineRU = regexp.MustCompile(`^([А-ЯЁ][А-ЯЁ\-]*(?:[ \-][А-ЯЁ][А-ЯЁ\-]*){0,3})[,.]\s+(\d{1,2}\s+[а-яё]{3,9}(?:\s+\d{4}(?:\s+г(?:ода|\.))?)?)\.?\s*(?:/|[—–-]+\s*)?(ИТАР-ТАСС|ТАСС|РИА Новости|Интерфакс|ИНТЕРФАКС|INTERFAX\.RU|ПРАЙМ|Прайм|РБК|Спутник)`)
+	// TOKYO (Reuters) -   TOKYO, Sept. 20 (Kyodo) --   Madrid, 20 sep (EFE).-
+	// (Reuters) - with no place.
+	datelineLatin = regexp.MustCompile(`^(?:(\p{Lu}[\p{L}'.]*(?:(?:[ \-]|\s(?:de|da|do|del|la|le|el|am|upon|sur)\s)\p{Lu}[\p{L}'.]*){0,3})(?:,\s+(\d{1,2}\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+)?\((\p{L}[\p{L}.\- ]{0,24})\)\s*\.?\s*(?:--|-|—|–)`)
+	// 【東京共同】
+	datelineJA = regexp.MustCompile(`^【([^】]{1,12}?)(共同|時事)】`)
+)
+
+// agencyNames maps the ways agencies sign datelines to their canonical
+// Latin names.
+var agencyNames = map[string]string{
+	"тасс": "TASS", "итар-тасс": "TASS", "tass": "TASS",
+	"reuters": "Reuters", "ap": "AP", "associated press": "AP", "afp": "AFP",
+	"efe": "EFE", "agencia efe": "EFE", "kyodo": "Kyodo", "kyodo news": "Kyodo", "共同": "Kyodo",
+	"интерфакс": "Interfax", "interfax": "Interfax", "interfax.ru": "Interfax",
+	"риа новости": "RIA Novosti", "ria novosti": "RIA Novosti", "ria": "RIA Novosti",
+	"xinhua": "Xinhua", "синьхуа": "Xinhua", "dpa": "dpa", "ansa": "ANSA",
+	"yonhap": "Yonhap", "bloomberg": "Bloomberg", "upi": "UPI", "jiji": "Jiji", "時事": "Jiji",
+	"прайм": "PRIME", "рбк": "RBC", "спутник": "Sputnik", "sputnik": "Sputnik",
+	"anadolu": "Anadolu", "pti": "PTI", "ians": "IANS", "aap": "AAP", "europa press": "Europa Press",
+	"lusa": "Lusa", "cnn": "CNN",
+}
+
+// CanonicalAgency returns the canonical Latin name of an agency as it is
+// written in a dateline ("ТАСС" → "TASS", "РИА Новости" → "RIA Novosti");
+// unknown names are returned as written.
+func CanonicalAgency(written string) string {
+	if c, ok := agencyNames[strings.ToLower(strings.TrimSpace(written))]; ok {
+		return c
+	}
+	return strings.TrimSpace(written)
+}
+
+// ParseDateline finds the dateline at the start of one of the first
+// paragraphs of body and returns it as written, with Parsed set when the
+// date resolves to a day (a date without a year takes published's year).
+// It returns nil when there is no dateline.
+func ParseDateline(body string, published time.Time) *pipeline.Dateline {
+	paras := strings.SplitN(body, "\n\n", datelineParagraphs+1)
+	for i, p := range paras {
+		if i == datelineParagraphs {
+			break
+		}
+		if d := matchDateline(strings.TrimSpace(p)); d != nil {
+			d.Parsed = resolveDate(d.Date, published)
+			return d
+		}
+	}
+	return nil
+}
+
+func matchDateline(p string) *pipeline.Dateline {
+	if m := datelineRU.FindStringSubmatch(p); m != nil {
+		return &pipeline.Dateline{Place: m[1], Date: m[2], Agency: m[3]}
+	}
+	if m := datelineJA.FindStringSubmatch(p); m != nil {
+		return &pipeline.Dateline{Place: m[1], Agency: m[2]}
+	}
+	if m := datelineLatin.FindStringSubmatch(p); m != nil && plausibleAgency(m[3]) {
+		return &pipeline.Dateline{Place: m[1], Date: m[2], Agency: m[3]}
+	}
+	return nil
+}
+
+// plausibleAgency rejects parenthesised words that are not agencies: a
+// known agency name or a short all-capitals abbreviation.
+func plausibleAgency(a string) bool {
+	if _, ok := agencyNames[strings.ToLower(a)]; ok {
+		return true
+	}
+	return len(a) <= 8 && a == strings.ToUpper(a)
+}
+
+// monthPrefixes maps month name prefixes in Russian, English, Spanish,
+// French, German, Italian and Portuguese to month numbers; longer prefixes
+// come first so "juil" is not read as "jui".
+var monthPrefixes = []struct {
+	prefix string
+	month  time.Month
+}{
+	{"juil", 7}, {"juin", 6}, {"janv", 1}, {"févr", 2}, {"fevr", 2}, {"mars", 3}, {"avr", 4}, {"août", 8}, {"aout", 8}, {"déc", 12},
+	{"янв", 1}, {"фев", 2}, {"мар", 3}, {"апр", 4}, {"мая", 5}, {"май", 5}, {"июн", 6}, {"июл", 7}, {"авг", 8}, {"сен", 9}, {"окт", 10}, {"ноя", 11}, {"дек", 12},
+	{"jan", 1}, {"ene", 1}, {"gen", 1}, {"feb", 2}, {"fev", 2}, {"mar", 3}, {"mär", 3}, {"apr", 4}, {"abr", 4}, {"may", 5}, {"mai", 5}, {"mag", 5},
+	{"jun", 6}, {"giu", 6}, {"jul", 7}, {"lug", 7}, {"aug", 8}, {"ago", 8}, {"sep", 9}, {"set", 9}, {"oct", 10}, {"okt", 10}, {"ott", 10}, {"out", 10},
+	{"nov", 11}, {"dec", 12}, {"dic", 12}, {"dez", 12},
+}
+
+var dateParts = regexp.MustCompile(`(\d{1,4}|\p{L}+)`)
+
+// resolveDate turns "20 сентября", "Sept. 20" or "20 sep 2019" into
+// "2019-09-20"; "" when the date cannot be resolved.
+func resolveDate(written string, published time.Time) string {
+	var day, year int
+	var month time.Month
+	for _, part := range dateParts.FindAllString(strings.ToLower(written), -1) {
+		n, err := strconv.Atoi(part)
+		switch {
+		case err == nil && n >= 1000:
+			year = n
+		case err == nil && n >= 1 && n <= 31:
+			day = n
+		case err != nil && month == 0:
+			month = monthOf(part)
+		}
+	}
+	if day == 0 || month == 0 {
+		return ""
+	}
+	if year == 0 {
+		if published.IsZero() {
+			return ""
+		}
+		year = published.Year()
+		// A story published on 2 January may carry a 31 December dateline.
+		if time.Date(year, month, day, 0, 0, 0, 0, time.UTC).After(published.AddDate(0, 0, 7)) {
+			year--
+		}
+	}
+	d := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if d.Day() != day {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+}
+
+func monthOf(word string) time.Month {
+	for _, mp := range monthPrefixes {
+		if strings.HasPrefix(word, mp.prefix) {
+			return mp.month
+		}
+	}
+	return 0
+}

@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Short paragraphs that are page furniture, in the languages we carry:
+// share prompts, "read also" teasers, ad labels, credits. boilerplateWhole
+// must be the whole paragraph (punctuation aside); boilerplateLead starts
+// one, followed by a colon; boilerplateStart starts one in any form.
+var (
+	boilerplateWhole = map[string]bool{
+		"share": true, "share this": true, "share this article": true, "share this story": true,
+		"tweet": true, "email": true, "print": true, "advertisement": true, "sponsored": true,
+		"related": true, "related articles": true, "related stories": true, "related posts": true,
+		"read more": true, "see also": true, "follow us": true, "subscribe": true, "comments": true,
+		"поделиться": true, "реклама": true, "читайте также": true, "комментарии": true,
+		"publicidad": true, "compartir": true, "partager": true, "publicité": true,
+		"teilen": true, "werbung": true, "anzeige": true, "広告": true,
+	}
+	boilerplateLead  = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|topics|filed under|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
+	boilerplateStart = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
+)
+
+// maxBoilerplateRunes bounds the paragraphs boilerplateLine is tried on: a
+// long paragraph that starts with "Related" is prose.
+const maxBoilerplateRunes = 120
+
+// renderer turns the article elements into plain text: one paragraph per
+// block, blank lines between paragraphs, <br> as a line break.
+type renderer struct {
+	stats    map[*html.Node]nodeStats
+	skipHead string // headline: a heading equal to it is not repeated in the body
+	paras    []string
+	lines    []string
+	cur      strings.Builder
+	curLink  int
+	curText  int
+}
+
+// render returns the text of nodes, in order.
+func (r *renderer) render(nodes []*html.Node) string {
+	for _, n := range nodes {
+		r.walk(n)
+	}
+	r.flushParagraph()
+	return strings.Join(r.paras, "\n\n")
+}
+
+type visit struct {
+	n    *html.Node
+	exit bool
+}
+
+// walk visits n's subtree iteratively, flushing a paragraph at every block
+// boundary.
+func (r *renderer) walk(root *html.Node) {
+	stack := []visit{{n: root}}
+	linkDepth := 0
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := v.n
+		if v.exit {
+			if n.DataAtom == atom.A {
+				linkDepth--
+			}
+			if blockTags[n.DataAtom] {
+				r.flushParagraph()
+			}
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			r.text(n.Data, linkDepth > 0)
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		if r.skipElement(n) {
+			continue
+		}
+		switch {
+		case n.DataAtom == atom.Br:
+			r.lineBreak()
+			continue
+		case n.DataAtom == atom.A:
+			linkDepth++
+		case blockTags[n.DataAtom]:
+			r.flushParagraph()
+		}
+		stack = append(stack, visit{n: n, exit: true})
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, visit{n: c})
+		}
+	}
+}
+
+// skipElement drops link lists and menus left inside the article, and a
+// heading that repeats the headline.
+func (r *renderer) skipElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section, atom.Li:
+		st := r.stats[n]
+		return st.text > 0 && st.linkDensity() > 0.5
+	case atom.H1:
+		return r.skipHead != "" && strings.EqualFold(textOf(n), r.skipHead)
+	case atom.Img, atom.Picture, atom.Source:
+		return true
+	}
+	return false
+}
+
+func (r *renderer) text(s string, inLink bool) {
+	r.cur.WriteString(s)
+	n := 0
+	for _, c := range s {
+		if !unicode.IsSpace(c) {
+			n++
+		}
+	}
+	r.curText += n
+	if inLink {
+		r.curLink += n
+	}
+}
+
+func (r *renderer) lineBreak() {
+	line := collapse(r.cur.String())
+	r.cur.Reset()
+	if line == "" {
+		// <br><br> separates paragraphs.
+		r.flushParagraph()
+		return
+	}
+	r.lines = append(r.lines, line)
+}
+
+// flushParagraph ends the current paragraph and keeps it unless it is
+// mostly links or a boilerplate line.
+func (r *renderer) flushParagraph() {
+	if line := collapse(r.cur.String()); line != "" {
+		r.lines = append(r.lines, line)
+	}
+	r.cur.Reset()
+	para := strings.Join(r.lines, "\n")
+	text, link := r.curText, r.curLink
+	r.lines, r.curText, r.curLink = r.lines[:0], 0, 0
+	if para == "" || text > 0 && float64(link)/float64(text) > 0.5 {
+		return
+	}
+	if isBoilerplate(para) {
+		return
+	}
+	r.paras = append(r.paras, para)
+}
+
+func isBoilerplate(para string) bool {
+	n := len([]rune(para))
+	if n > maxBoilerplateRunes {
+		return false
+	}
+	lower := strings.ToLower(para)
+	whole := strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
+	return boilerplateWhole[whole] || boilerplateLead.MatchString(para) ||
+		boilerplateStart.MatchString(para) || strings.Contains(lower, "powered by")
+}

@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// selectContent returns the elements that hold the article, in document
+// order: the best-scoring container and those of its siblings that look like
+// more of the same article (sites split long stories into several blocks).
+// It returns nil when the page has no prose at all.
+func selectContent(root *html.Node) []*html.Node {
+	s := newScorer(root)
+	s.scoreAll(root)
+	top := s.best()
+	if top == nil {
+		return nil
+	}
+	top = s.liftToArticle(top)
+	if top.Parent == nil {
+		return []*html.Node{top}
+	}
+	topScore := s.final(top)
+	threshold := max(10, topScore*0.2)
+	topClass := attr(top, "class")
+	var out []*html.Node
+	for c := top.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == top || s.siblingBelongs(c, threshold, topClass, topScore) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// liftToArticle moves the pick up to an enclosing <article> or articleBody
+// element when that element is not much larger: the pick is then the
+// article's main column and its siblings within the article belong to it.
+func (s *scorer) liftToArticle(top *html.Node) *html.Node {
+	for a := top.Parent; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if isElement(a, atom.Body, atom.Html) {
+			break
+		}
+		if isElement(a, atom.Article) || attr(a, "itemprop") == "articleBody" {
+			st, at := s.stats[top], s.stats[a]
+			if at.text > 0 && st.text*10 >= at.text*6 {
+				return a
+			}
+			break
+		}
+	}
+	return top
+}
+
+func (s *scorer) siblingBelongs(c *html.Node, threshold float64, topClass string, topScore float64) bool {
+	if c.Type == html.TextNode {
+		return strings.TrimSpace(c.Data) != "" && len(c.Data) > 80
+	}
+	if c.Type != html.ElementNode {
+		return false
+	}
+	bonus := 0.0
+	if topClass != "" && attr(c, "class") == topClass {
+		bonus = topScore * 0.2
+	}
+	if _, ok := s.scores[c]; ok && s.final(c)+bonus >= threshold {
+		return true
+	}
+	if c.DataAtom != atom.P {
+		return false
+	}
+	st := s.stats[c]
+	text := textOf(c)
+	switch {
+	case st.text > 80 && st.linkDensity() < 0.25:
+		return true
+	case st.text > 0 && st.link == 0 && endsSentence(text):
+		return true
+	}
+	return false
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'»”’)")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}

@@ -93,8 +93,12 @@ func renderPage(tmpl *template.Template, src manifest.Source, stories []*story, 
 	}
 	d.LD = template.JS(ld)
 	var buf bytes.Buffer
-	err = tmpl.ExecuteTemplate(&buf, "page", d)
-	return buf.Bytes(), err
+	if err := tmpl.ExecuteTemplate(&buf, "page", d); err != nil {
+		return nil, err
+	}
+	// html/template writes "+" as "&#43;"; sites write it plainly, and
+	// it never needs escaping in HTML.
+	return bytes.ReplaceAll(buf.Bytes(), []byte("&#43;"), []byte("+")), nil
 }
 
 // writeOriginals stores the benchmark pages as they were scraped (gzipped);

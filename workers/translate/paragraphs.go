@@ -14,9 +14,9 @@ type segment struct {
 	sep  string
 }
 
-// blankLine matches a paragraph break: a line break, optional blanks, a line
-// break, and any whitespace after it.
-var blankLine = regexp.MustCompile(`\n[ \t\r\f\v]*\n\s*`)
+// blankLine matches a paragraph break: blanks, a line break, optional
+// blanks, a line break, and any whitespace after it.
+var blankLine = regexp.MustCompile(`[ \t\r\f\v]*\n[ \t\r\f\v]*\n\s*`)
 
 // splitParagraphs returns the leading whitespace of text and its paragraphs,
 // each with the break that followed it (the last one's trailing whitespace).
@@ -70,7 +70,9 @@ func cutPoint(p string, limit int) (cut, next int) {
 		return i, skipSpace(p, i)
 	}
 	if i := strings.LastIndexFunc(window, unicode.IsSpace); i > 0 {
-		return i, skipSpace(p, i)
+		if j := len(strings.TrimRightFunc(p[:i], unicode.IsSpace)); j > 0 {
+			return j, skipSpace(p, j)
+		}
 	}
 	cut = limit
 	for cut > 0 && !utf8.RuneStart(p[cut]) {
@@ -80,7 +82,7 @@ func cutPoint(p string, limit int) (cut, next int) {
 		_, size := utf8.DecodeRuneInString(p)
 		cut = size
 	}
-	return cut, cut
+	return cut, skipSpace(p, cut)
 }
 
 // lastSentenceEnd returns the index just after the last sentence-ending

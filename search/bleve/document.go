@@ -22,12 +22,14 @@ func document(s *pipeline.Story) (map[string]any, error) {
 		fieldLanguage: f.Language, fieldSource: f.Source, fieldAgency: f.Agency,
 		fieldRegion: f.Regions, fieldPersonID: f.PersonIDs, fieldPersonName: f.PersonNames,
 		fieldOrgID: f.OrgIDs, fieldOrgName: f.OrgNames,
-		fieldEntities: strings.Join(f.Entities, "\n"),
 	}
 	if !f.Published.IsZero() {
 		d[fieldPublished] = f.Published.UTC().Format(time.RFC3339Nano)
 	}
 	addTexts(d, f.Texts)
+	for _, n := range f.EntityNames {
+		appendText(d, entitiesPrefix+group(n.Language), strings.Join(n.Names, "\n"))
+	}
 	return d, nil
 }
 

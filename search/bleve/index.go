@@ -11,7 +11,6 @@ package bleve
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -105,7 +104,3 @@ func (x *Index) Delete(ctx context.Context, id string) error {
 	}
 	return nil
 }
-
-// errInvalid is returned (as a permanent error) for stories that cannot be
-// indexed at all.
-var errInvalid = errors.New("invalid story")

@@ -25,7 +25,7 @@ const (
 	fieldOrgID      = "org_id"
 	fieldOrgName    = "org_name"
 	fieldPublished  = "published"
-	fieldEntities   = "entities"
+	entitiesPrefix  = "entities_"
 	stateLive       = "live"
 	stateCanceled   = "canceled"
 	groupStandard   = "std"
@@ -55,16 +55,22 @@ func group(lang string) string {
 	return groupStandard
 }
 
-// textFields lists every analysed field with its analyzer, in the order
-// highlights are reported.
-func textFields() []struct{ field, analyzer string } {
-	var out []struct{ field, analyzer string }
-	for _, prefix := range []string{headlinePrefix, bodyPrefix} {
+// textField is an analysed field and its analyzer.
+type textFieldSpec struct {
+	field, analyzer string
+	highlight       bool
+}
+
+// textFields lists every analysed field with its analyzer: headlines and
+// bodies (in the order highlights are reported), then entity names.
+func textFields() []textFieldSpec {
+	var out []textFieldSpec
+	for _, prefix := range []string{headlinePrefix, bodyPrefix, entitiesPrefix} {
 		for _, g := range groups {
-			out = append(out, struct{ field, analyzer string }{prefix + g.suffix, g.analyzer})
+			out = append(out, textFieldSpec{prefix + g.suffix, g.analyzer, prefix != entitiesPrefix})
 		}
 	}
-	return append(out, struct{ field, analyzer string }{fieldEntities, standard.Name})
+	return out
 }
 
 func newMapping() *mapping.IndexMappingImpl {

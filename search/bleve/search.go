@@ -64,6 +64,9 @@ func toResult(q search.Query, res *bleve.SearchResult) (*search.Result, error) {
 func highlights(h *bsearch.DocumentMatch) []string {
 	var out []string
 	for _, f := range textFields() {
+		if !f.highlight {
+			continue
+		}
 		for _, frag := range h.Fragments[f.field] {
 			if len(out) == maxHighlights {
 				return out

@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/polywire/polywire/pipeline"
+	"github.com/polywire/polywire/search/internal/doc"
 )
 
 // Upsert writes stories in one Bleve batch. A story older than the indexed
@@ -16,9 +17,12 @@ import (
 // the later one). A nil story or one without id fails the whole call with a
 // permanent error.
 func (x *Index) Upsert(ctx context.Context, stories []*pipeline.Story) error {
-	latest, err := latestByID(stories)
-	if err != nil || len(latest) == 0 {
-		return err
+	latest, err := doc.Latest(stories)
+	if err != nil {
+		return fmt.Errorf("bleve: upserting: %w", err)
+	}
+	if len(latest) == 0 {
+		return nil
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("bleve: upserting %d stories: %w", len(latest), err)
@@ -31,7 +35,7 @@ func (x *Index) Upsert(ctx context.Context, stories []*pipeline.Story) error {
 	}
 	b := x.idx.NewBatch()
 	for _, s := range latest {
-		if v, ok := current[s.ID]; ok && s.Version < v {
+		if v, ok := current[s.ID]; doc.Stale(s, v, ok) {
 			continue
 		}
 		if err := addToBatch(b, s); err != nil {
@@ -62,34 +66,10 @@ func wrapIndexErr(id string, err error) error {
 	return nil
 }
 
-// latestByID keeps, per id, the story with the highest version, in first-seen
-// order.
-func latestByID(stories []*pipeline.Story) ([]*pipeline.Story, error) {
-	pos := map[string]int{}
-	var out []*pipeline.Story
-	for i, s := range stories {
-		if s == nil || s.ID == "" {
-			return nil, pipeline.Permanentf("bleve: story %d of %d: %w: no id", i+1, len(stories), errInvalid)
-		}
-		j, seen := pos[s.ID]
-		switch {
-		case !seen:
-			pos[s.ID] = len(out)
-			out = append(out, s)
-		case s.Version >= out[j].Version:
-			out[j] = s
-		}
-	}
-	return out, nil
-}
-
 // versions returns the indexed version of each id that has a document or a
 // tombstone.
 func (x *Index) versions(ctx context.Context, stories []*pipeline.Story) (map[string]int, error) {
-	ids := make([]string, len(stories))
-	for i, s := range stories {
-		ids[i] = s.ID
-	}
+	ids := doc.IDs(stories)
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{fieldVersion}
 	res, err := x.idx.SearchInContext(ctx, req)

@@ -32,9 +32,16 @@ type Fields struct {
 	// Texts is the searchable text by language: the story in its own
 	// language and each successful translation in its target language.
 	Texts []Text
-	// Entities are the names of every place, person and organisation in
-	// every language, searchable as free text.
-	Entities []string
+	// EntityNames are the names of every place, person and organisation,
+	// searchable as free text, by language: names[lang] under lang, the
+	// canonical name under the story's language.
+	EntityNames []Names
+}
+
+// Names are entity names in one language.
+type Names struct {
+	Language string
+	Names    []string
 }
 
 // Text is a headline and body in one language.
@@ -55,7 +62,7 @@ func Flatten(s *pipeline.Story) Fields {
 	f.PersonIDs, f.PersonNames = idsAndNames(s.People)
 	f.OrgIDs, f.OrgNames = idsAndNames(s.Organisations)
 	f.Texts = texts(s)
-	f.Entities = entityNames(s)
+	f.EntityNames = entityNames(s)
 	return f
 }
 
@@ -83,15 +90,27 @@ func idsAndNames(es []pipeline.Entity) (ids, names []string) {
 	return idSet.items, nameSet.items
 }
 
-func entityNames(s *pipeline.Story) []string {
-	var names set
+func entityNames(s *pipeline.Story) []Names {
+	byLang := map[string]*set{}
+	add := func(lang, name string) {
+		if byLang[lang] == nil {
+			byLang[lang] = &set{}
+		}
+		byLang[lang].add(name)
+	}
 	for _, group := range [][]pipeline.Entity{s.Places, s.People, s.Organisations} {
 		for _, e := range group {
-			names.add(e.Name)
-			for _, lang := range sortedKeys(e.Names) {
-				names.add(e.Names[lang])
+			add(s.Language, e.Name)
+			for lang, name := range e.Names {
+				add(lang, name)
 			}
 		}
 	}
-	return names.items
+	var out []Names
+	for _, lang := range sortedKeys(byLang) {
+		if items := byLang[lang].items; len(items) > 0 {
+			out = append(out, Names{Language: lang, Names: items})
+		}
+	}
+	return out
 }

@@ -53,7 +53,16 @@ func TestFlatten(t *testing.T) {
 	if len(f.Texts) != 2 || f.Texts[1].Language != "en" {
 		t.Errorf("Texts = %+v, want ru and the ok en translation only", f.Texts)
 	}
-	if !slices.Contains(f.Entities, "Tokyo") {
-		t.Errorf("Entities = %q, want Tokyo among them", f.Entities)
+	want := []Names{
+		{Language: "en", Names: []string{"Tokyo", "Alexander Uss"}},
+		{Language: "ru", Names: []string{"Красноярский край", "Россия", "Токио", "Александр Усс"}},
+	}
+	if len(f.EntityNames) != len(want) {
+		t.Fatalf("EntityNames = %q, want %q", f.EntityNames, want)
+	}
+	for i := range want {
+		if got := f.EntityNames[i]; got.Language != want[i].Language || !slices.Equal(got.Names, want[i].Names) {
+			t.Errorf("EntityNames[%d] = %q, want %q", i, got, want[i])
+		}
 	}
 }

@@ -1,0 +1,98 @@
+package meili
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/meilisearch/meilisearch-go"
+)
+
+// Attribute names of a document.
+const (
+	fieldID          = "id"
+	fieldVersion     = "version"
+	fieldState       = "state"
+	fieldLanguage    = "language"
+	fieldSource      = "source"
+	fieldAgency      = "agency"
+	fieldRegion      = "region"
+	fieldPersonID    = "person_id"
+	fieldPersonName  = "person_name"
+	fieldOrgID       = "org_id"
+	fieldOrgName     = "org_name"
+	fieldPublishedTS = "published_ts"
+	fieldStory       = "story"
+	stateLive        = "live"
+	stateCanceled    = "canceled"
+	headlinePrefix   = "headline_"
+	bodyPrefix       = "body_"
+	entitiesPrefix   = "entities_"
+	groupOther       = "other"
+)
+
+// locales maps a text-attribute suffix to the Meilisearch locale its text is
+// tokenised with (ISO 639-3). Languages not listed share the _other
+// attributes and Meilisearch's detection.
+var locales = []struct{ suffix, locale string }{
+	{"ru", "rus"}, {"uk", "ukr"}, {"en", "eng"}, {"es", "spa"}, {"de", "deu"},
+	{"fr", "fra"}, {"ja", "jpn"}, {"zh", "cmn"}, {"ko", "kor"},
+}
+
+// group returns the attribute suffix for a language.
+func group(lang string) string {
+	for _, l := range locales {
+		if l.suffix == lang {
+			return lang
+		}
+	}
+	return groupOther
+}
+
+// textAttributes lists the per-language headline and body attributes,
+// headlines first (they rank higher).
+func textAttributes() []string { return attributes(headlinePrefix, bodyPrefix) }
+
+// searchableAttributes ranks headlines, then entity names, then bodies.
+func searchableAttributes() []string {
+	return attributes(headlinePrefix, entitiesPrefix, bodyPrefix)
+}
+
+func attributes(prefixes ...string) []string {
+	var out []string
+	for _, prefix := range prefixes {
+		for _, l := range locales {
+			out = append(out, prefix+l.suffix)
+		}
+		out = append(out, prefix+groupOther)
+	}
+	return out
+}
+
+// maxTotalHits bounds Result.Total (Meilisearch's pagination.maxTotalHits).
+const maxTotalHits = 10000
+
+func settings() *meilisearch.Settings {
+	var localized []*meilisearch.LocalizedAttributes
+	for _, l := range locales {
+		localized = append(localized, &meilisearch.LocalizedAttributes{
+			AttributePatterns: []string{"*_" + l.suffix}, Locales: []string{l.locale},
+		})
+	}
+	return &meilisearch.Settings{
+		SearchableAttributes: searchableAttributes(),
+		FilterableAttributes: []string{fieldState, fieldLanguage, fieldSource, fieldAgency, fieldRegion,
+			fieldPersonID, fieldPersonName, fieldOrgID, fieldOrgName, fieldPublishedTS},
+		SortableAttributes:  []string{fieldPublishedTS, fieldVersion},
+		LocalizedAttributes: localized,
+		Pagination:          &meilisearch.Pagination{MaxTotalHits: maxTotalHits},
+		Faceting:            &meilisearch.Faceting{MaxValuesPerFacet: 100},
+	}
+}
+
+func (x *Index) applySettings(ctx context.Context) error {
+	ti, err := x.idx.UpdateSettings(ctx, settings())
+	if err != nil {
+		return fmt.Errorf("meili: updating settings of %s: %w", x.uid, classify(err))
+	}
+	return x.wait(ctx, ti, "updating settings of "+x.uid)
+}

@@ -38,8 +38,15 @@ func TestFeedsParse(t *testing.T) {
 			if n := countItems(s, tt.source); len(feed.Items) != n {
 				t.Errorf("items = %d, manifest says %d", len(feed.Items), n)
 			}
+			headlines := map[string]string{}
+			for _, it := range s.Items() {
+				headlines[it.GUID] = it.Headline
+			}
 			for _, it := range feed.Items {
 				checkItem(t, s, it.Title, it.GUID, it.Link, it.Published, it.PublishedParsed != nil)
+				if it.Title != headlines[it.GUID] {
+					t.Errorf("item %s: title %q, manifest headline %q", it.GUID, it.Title, headlines[it.GUID])
+				}
 				if tt.hasBodies && len([]rune(it.Content)) < 200 {
 					t.Errorf("item %q: content has %d characters, want the full text", it.Title, len([]rune(it.Content)))
 				}

@@ -27,7 +27,7 @@ func TestSeedStory(t *testing.T) {
 		if it.PublishedParsed == nil || !it.PublishedParsed.Equal(want) || it.Published != "Fri, 20 Sep 2019 14:05:00 +0300" {
 			t.Errorf("published = %q, want %s", it.Published, want.Format(time.RFC3339))
 		}
-		if !strings.HasSuffix(it.Description, "[…]") || strings.Contains(it.Description, "$86 млн") {
+		if !strings.HasSuffix(it.Description, "[&#8230;]") || strings.Contains(it.Description, "$86 млн") {
 			t.Errorf("the sibnews feed should carry an excerpt only, got %q", it.Description)
 		}
 	}

@@ -20,10 +20,12 @@ type rssChannel struct {
 }
 
 type rssItem struct {
-	Title, Link, Comments, Creator, PubDate, GUID string
-	Categories                                    []string
-	// Description is plain text; Content, when set, is HTML.
-	Description, Content  string
+	Link, Comments, Creator, PubDate, GUID string
+	Categories                             []string
+	// Title and Description are written as they are: XML-escaped text, or
+	// a CDATA section. Content, when set, is HTML for content:encoded.
+	Title, Description    string
+	Content               string
 	SourceURL, SourceName string
 }
 
@@ -67,14 +69,7 @@ func writeFeed(st *site, src manifest.Source, stories []*story) error {
 }
 
 func renderTemplate(name string, data any) ([]byte, error) {
-	funcs := template.FuncMap{
-		"x": func(s string) string {
-			var buf bytes.Buffer
-			_ = xml.EscapeText(&buf, []byte(s)) // writes to memory; cannot fail
-			return buf.String()
-		},
-		"cdata": func(s string) string { return strings.ReplaceAll(s, "]]>", "]]]]><![CDATA[>") },
-	}
+	funcs := template.FuncMap{"x": xmlText, "cdata": cdata}
 	tmpl, err := template.New("").Funcs(funcs).ParseFS(templateFS, name)
 	if err != nil {
 		return nil, err
@@ -102,12 +97,13 @@ func rssFor(src manifest.Source, stories []*story) rssChannel {
 
 func rssItemFor(src manifest.Source, s *story) rssItem {
 	it := rssItem{
-		Title: s.Headline, Link: abs(s.Path), PubDate: rssDate(src, s.Time), GUID: s.GUID,
-		Categories: []string{s.Category}, Description: lead(s.Paras, 25),
+		Title: xmlText(s.Headline), Link: abs(s.Path), PubDate: rssDate(src, s.Time), GUID: s.GUID,
+		Categories: []string{s.Category}, Description: xmlText(lead(s.Paras, 25)),
 	}
 	switch src.ID {
-	case "sibnews": // WordPress: excerpt only, comments, dc:creator
-		it.Description = html.UnescapeString(excerpt(lead(s.Paras, 25), 40))
+	case "sibnews": // WordPress: texturized title, excerpt only, comments, dc:creator
+		it.Title = texturize(it.Title)
+		it.Description = "<![CDATA[" + cdata(excerpt(lead(s.Paras, 25), 40)) + "]]>"
 		it.Comments, it.Creator = abs(s.Path)+"#respond", s.Author
 		if s.Agency == "TASS" {
 			it.SourceURL, it.SourceName = "https://tass.ru/rss/v2.xml", "ТАСС"
@@ -179,4 +175,20 @@ func lead(ps []string, n int) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// xmlText escapes s for XML character data or attributes.
+func xmlText(s string) string {
+	var buf bytes.Buffer
+	_ = xml.EscapeText(&buf, []byte(s)) // writes to memory; cannot fail
+	return buf.String()
+}
+
+// cdata makes s safe inside a CDATA section.
+func cdata(s string) string { return strings.ReplaceAll(s, "]]>", "]]]]><![CDATA[>") }
+
+// texturize writes guillemets and dashes as numeric references, as
+// WordPress does in feed titles.
+func texturize(s string) string {
+	return strings.NewReplacer("«", "&#171;", "»", "&#187;", "—", "&#8212;").Replace(s)
 }

@@ -85,7 +85,7 @@ func renderPage(tmpl *template.Template, src manifest.Source, stories []*story, 
 	ld, err := json.Marshal(map[string]any{
 		"@context": "https://schema.org", "@type": "NewsArticle",
 		"headline": d.S.Headline, "datePublished": d.S.Time.Format(time.RFC3339),
-		"author": map[string]string{"@type": "Person", "name": d.S.Author},
+		"author":           map[string]string{"@type": "Person", "name": d.S.Author},
 		"mainEntityOfPage": d.URL, "inLanguage": d.S.Language,
 	})
 	if err != nil {
@@ -132,9 +132,13 @@ func pageFuncs() template.FuncMap {
 		"rfc3339": func(t time.Time) string { return t.Format(time.RFC3339) },
 		"dmy":     func(t time.Time) string { return t.Format("02.01.2006") },
 		"hm":      func(t time.Time) string { return t.Format("15:04") },
-		"ruLong":  func(t time.Time) string { return fmt.Sprintf("%d %s %d, %s", t.Day(), months[t.Month()], t.Year(), t.Format("15:04")) },
-		"esDate":  func(t time.Time) string { return t.Format("02/01/2006 15:04") },
-		"jaDate":  func(t time.Time) string { return fmt.Sprintf("%d年%d月%d日 %s", t.Year(), t.Month(), t.Day(), t.Format("15:04")) },
-		"rest":    func(p []string) []string { return p[1:] },
+		"ruLong": func(t time.Time) string {
+			return fmt.Sprintf("%d %s %d, %s", t.Day(), months[t.Month()], t.Year(), t.Format("15:04"))
+		},
+		"esDate": func(t time.Time) string { return t.Format("02/01/2006 15:04") },
+		"jaDate": func(t time.Time) string {
+			return fmt.Sprintf("%d年%d月%d日 %s", t.Year(), t.Month(), t.Day(), t.Format("15:04"))
+		},
+		"rest": func(p []string) []string { return p[1:] },
 	}
 }

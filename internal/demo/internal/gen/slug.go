@@ -51,5 +51,5 @@ func excerpt(text string, n int) string {
 	if len(words) <= n {
 		return text
 	}
-	return strings.Join(words[:n], " ") + " [&hellip;]"
+	return strings.Join(words[:n], " ") + " [&#8230;]"
 }

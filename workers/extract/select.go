@@ -16,6 +16,10 @@ func selectContent(root *html.Node) []*html.Node {
 	s.scoreAll(root)
 	top := s.best()
 	if top == nil {
+		// Text written straight into <body>: a plain-text page.
+		if body := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Body }); body != nil && s.scores[body] > 0 {
+			return []*html.Node{body}
+		}
 		return nil
 	}
 	top = s.liftToArticle(top)

@@ -117,6 +117,11 @@ func (d *Detector) byWords(text string, ps []profile, sets []map[string]bool) st
 			if set[w] {
 				scores[i]++
 			}
+			for _, suf := range ps[i].suffixes {
+				if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+					scores[i] += 0.5
+				}
+			}
 		}
 	}
 	lower := strings.ToLower(text)

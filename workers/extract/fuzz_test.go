@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzExtract checks that no input makes Extract panic or return both a
+// result and an error, and that a result is always valid UTF-8 text.
+func FuzzExtract(f *testing.F) {
+	seeds := []string{
+		"",
+		"<html><body><p>Hello, world. This is a short paragraph of text.</p></body></html>",
+		"<meta charset=koi8-r><p>\xf0\xd2\xc9\xd7\xc5\xd4, \xcd\xc9\xd2</p>",
+		"<div><div><div><p>unclosed",
+		"ТОКИО, 20 сентября. /ТАСС/. Текст.",
+		"TOKYO (Reuters) - text",
+		`<script type="application/ld+json">{"@type":"NewsArticle","headline":"x","author":[{"name":"a"},"b"]}</script>`,
+		"\xff\xfe<\x00p\x00>\x00",
+		"<table><tr><td><p>a<td>b</table><form><p>x</form>",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s), "")
+	}
+	f.Add([]byte("<p>x</p>"), "text/html; charset=shift_jis")
+	if files, _ := filepath.Glob("testdata/charset/*.html"); len(files) > 0 {
+		for _, file := range files[:3] {
+			if b, err := os.ReadFile(file); err == nil {
+				f.Add(b, "")
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, page []byte, contentType string) {
+		res, err := Extract(page, PageOptions{URL: "https://example.test/", ContentType: contentType, MaxBytes: 1 << 20})
+		if err != nil {
+			if res != nil {
+				t.Fatalf("result with error %v", err)
+			}
+			return
+		}
+		for _, s := range []string{res.Body, res.Headline, res.Byline, res.Image, res.Canonical} {
+			if !validUTF8([]byte(s)) {
+				t.Fatalf("invalid UTF-8 in result: %q", s)
+			}
+		}
+		if res.Body == "" && res.Reason == "" {
+			t.Fatal("empty body without a reason")
+		}
+	})
+}

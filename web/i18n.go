@@ -128,6 +128,22 @@ func (t *translator) LanguageName(code string) string {
 	return code
 }
 
+// RegionName names a country code in the UI language with the code
+// ("JP" → "Japan (JP)"); subdivision and unknown codes are shown as given.
+func (t *translator) RegionName(code string) string {
+	if len(code) != 2 {
+		return code
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Regions(t.tag).Name(r); name != "" {
+		return name + " (" + code + ")"
+	}
+	return code
+}
+
 // languageSelf names a UI language in itself (English, русский, 日本語).
 func languageSelf(tag language.Tag) string {
 	if name := display.Self.Name(tag); name != "" {

@@ -28,25 +28,34 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Sources != nil {
 		p.Sources = s.opts.Sources()
 	}
-	p.activeFilters(p.Form)
+	p.Status = s.runSearch(r, p)
+	p.activeFilters(p.Form) // after the search: labels use names from the hits
+	s.render(w, r, "search", p.Status, p)
+}
+
+// runSearch parses the page's parameters and searches, filling p; it
+// returns the status of the page.
+func (s *server) runSearch(r *http.Request, p *searchPage) int {
 	q, err := parseQuery(p.Form)
-	var pe *ParamError
-	if errors.As(err, &pe) {
-		p.Status, p.Error = http.StatusBadRequest, p.T.T("error_param", "Param", pe.Param)
-		if pe.Param == "from" || pe.Param == "to" {
+	if err != nil {
+		param := "?"
+		var pe *ParamError
+		if errors.As(err, &pe) {
+			param = pe.Param
+		}
+		p.Error = p.T.T("error_param", "Param", param)
+		if param == "from" || param == "to" {
 			p.ErrHint = p.T.T("error_param_date")
 		}
-		s.render(w, r, "search", p.Status, p)
-		return
+		return http.StatusBadRequest
 	}
 	res, err := s.search(r.Context(), q)
 	if err != nil {
-		p.Status, p.Error = statusOf(err), p.T.T("error_search")
-		s.render(w, r, "search", p.Status, p)
-		return
+		p.Error = p.T.T("error_search")
+		return statusOf(err)
 	}
 	p.fill(p.Form, res)
-	s.render(w, r, "search", http.StatusOK, p)
+	return http.StatusOK
 }
 
 // storyPage serves GET /stories/{id}.

@@ -134,18 +134,20 @@ func TestSearchPageContent(t *testing.T) {
 			`В Токио представили экономический`, "sibnews", "via TASS",
 			`<time datetime="2019-09-20T14:05:00&#43;03:00">2019-09-20 14:05 &#43;03:00</time>`,
 			`href="/?lang=en&amp;region=JP"`, // facet / place link
-			"Alexander Uss", // hit people come from the index (canonical name as indexed)
+			"Alexander Uss",                  // hit people come from the index (canonical name as indexed)
 			"(governor)",
 			`<span class="count">3</span>`, // RU-KYA facet count
-			"Russian", // language facet named in the UI language
-			`Region: RU-KYA`, // active filter
+			"Russian",                      // language facet named in the UI language
+			`Region: RU-KYA`,               // active filter
 		}},
 		{"highlight marks the match and escapes the rest", "/?q=Tokyo", []string{"<mark>Tokyo</mark>"}},
 		{"source select offers configured sources", "/?source=wire-ja", []string{
 			`<option value="wire-ja" selected>wire-ja</option>`, `<option value="sibnews">`}},
 		{"pager", "/?language=ru&size=10&page=2&lang=en", []string{
 			"Page 2 of 4", `href="/?lang=en&amp;language=ru&amp;size=10"`, `href="/?lang=en&amp;language=ru&amp;page=3&amp;size=10"`}},
-		{"person facet link", "/?lang=en", []string{`href="/?lang=en&amp;person=person%3Aalexander-uss"`}},
+		{"person facet link", "/?lang=en", []string{`href="/?lang=en&amp;person=person%3Aalexander-uss">Alexander Uss</a> <span class="count">2</span>`}},
+		{"country facet named in UI language", "/?lang=ru", []string{`>Япония (JP)</a>`, `>RU-KYA</a>`}},
+		{"active person filter shows the name", "/?lang=en&person=person:mikhail-galuzin", []string{"Person: Михаил Галузин"}},
 		{"nothing found", "/?q=zzzz", []string{"0 stories found", "No stories match this search."}},
 	}
 	for _, tt := range tests {
@@ -206,7 +208,7 @@ func TestStoryPage(t *testing.T) {
 			`<article lang="ru">`,
 			"<h1>В Токио представили экономический и инвестиционный потенциал Красноярского края</h1>",
 			"<p>ТОКИО, 20 сентября. /ТАСС/. Делегация Красноярского края", // a body paragraph
-			"ТОКИО, 20 сентября /ТАСС/",                                  // dateline
+			"ТОКИО, 20 сентября /ТАСС/", // dateline
 			`Krasnoyarsk Krai</a> <span lang="" class="meta">(Красноярский край)</span>`,
 			`<span class="badge">RU-KYA</span>`, "4 mentions", "1 mention<",
 			"Mikhail Galuzin", "ambassador, RU, to JP", "prime minister, JP",

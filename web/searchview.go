@@ -35,6 +35,8 @@ type searchPage struct {
 	Facets  []facetView
 	Active  []activeFilter
 	Pager   pager
+	// names maps person ids seen on this page to their names, for labels.
+	names map[string]string
 }
 
 type hitView struct {
@@ -91,8 +93,12 @@ var filterDefs = []struct{ key, label string }{
 
 func (p *searchPage) fill(q url.Values, res *search.Result) {
 	p.Result = res
+	p.names = map[string]string{}
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, p.hit(h))
+		for _, pr := range h.People {
+			p.names[pr.ID] = pr.Name
+		}
 	}
 	for _, f := range facetDefs {
 		if fv := p.facet(f.key, f.title, res.Facets[f.key], q.Get(f.key)); len(fv.Values) > 0 {
@@ -116,12 +122,8 @@ func (p *searchPage) hit(h search.Hit) hitView {
 func (p *searchPage) facet(key, title string, values []search.FacetValue, current string) facetView {
 	fv := facetView{Title: p.T.T(title)}
 	for _, v := range values {
-		label := v.Value
-		if key == "language" {
-			label = p.T.LanguageName(v.Value)
-		}
 		fv.Values = append(fv.Values, facetValueView{
-			Label: label, Count: v.Count, Link: p.Links.With(key, v.Value), Active: v.Value == current,
+			Label: p.label(key, v.Value), Count: v.Count, Link: p.Links.With(key, v.Value), Active: v.Value == current,
 		})
 	}
 	return fv
@@ -130,7 +132,7 @@ func (p *searchPage) facet(key, title string, values []search.FacetValue, curren
 func (p *searchPage) activeFilters(q url.Values) {
 	for _, f := range filterDefs {
 		if v := q.Get(f.key); v != "" {
-			p.Active = append(p.Active, activeFilter{Label: p.T.T(f.label), Value: v, Remove: p.Links.Without(f.key)})
+			p.Active = append(p.Active, activeFilter{Label: p.T.T(f.label), Value: p.label(f.key, v), Remove: p.Links.Without(f.key)})
 		}
 	}
 }
@@ -147,4 +149,20 @@ func (p *searchPage) pager(res *search.Result) pager {
 		pg.Next = p.Links.Page(pg.Page + 1)
 	}
 	return pg
+}
+
+// label shows a facet or filter value readably: a language or country by
+// its name in the UI language, a person by the name seen on this page.
+func (p *searchPage) label(key, value string) string {
+	switch key {
+	case "language":
+		return p.T.LanguageName(value)
+	case "region":
+		return p.T.RegionName(value)
+	case "person":
+		if n := p.names[value]; n != "" {
+			return n
+		}
+	}
+	return value
 }

@@ -29,7 +29,8 @@ type Server struct {
 
 // Start loads the corpus and starts serving it on 127.0.0.1:0. The server
 // stops when ctx is done or Close is called, whichever comes first. A nil
-// logger discards logs; requests are logged at Debug.
+// logger discards logs. Everything is logged at Debug (requests with url,
+// method and status), except a failure of the listener at Error.
 func Start(ctx context.Context, logger *slog.Logger) (*Server, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -43,7 +44,7 @@ func Start(ctx context.Context, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo: listening on 127.0.0.1:0: %w", err)
 	}
-	s := &Server{base: "http://" + ln.Addr().String(), logger: logger.With("stage", "demo"), man: man, done: make(chan struct{})}
+	s := &Server{base: "http://" + ln.Addr().String(), logger: logger, man: man, done: make(chan struct{})}
 	if s.files, err = loadResources(man, s.base); err != nil {
 		_ = ln.Close() // the load error is the one worth reporting
 		return nil, err
@@ -51,7 +52,7 @@ func Start(ctx context.Context, logger *slog.Logger) (*Server, error) {
 	s.srv = &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
 	go s.serve(ln)
 	go s.closeWhenDone(ctx)
-	s.logger.Info("demo feed server started", "url", s.base, "sources", len(man.Sources), "stories", len(man.Items))
+	s.logger.Debug("demo feed server listening", "url", s.base, "sources", len(man.Sources), "stories", len(man.Items))
 	return s, nil
 }
 

@@ -11,6 +11,7 @@ package bleve
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -42,14 +43,44 @@ func Open(path string) (*Index, error) {
 	case path == "":
 		idx, err = bleve.NewMemOnly(newMapping())
 	case exists(path):
-		idx, err = bleve.Open(path)
+		idx, err = openExisting(path)
 	default:
 		idx, err = bleve.New(path, newMapping())
+		if err == nil {
+			err = idx.SetInternal([]byte(mappingKey), []byte(mappingVersion))
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("bleve: opening index %s: %w", path, err)
 	}
 	return &Index{idx: idx}, nil
+}
+
+// The mapping version is stored in the index; an index written with another
+// mapping is refused rather than queried with the wrong fields.
+const (
+	mappingKey     = "polywire.mapping"
+	mappingVersion = "1"
+)
+
+// ErrMappingChanged is returned by Open for an index built with another
+// field mapping: move it away and reindex (polywire replay).
+var ErrMappingChanged = errors.New("index built with another field mapping")
+
+func openExisting(path string) (bleve.Index, error) {
+	idx, err := bleve.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	v, err := idx.GetInternal([]byte(mappingKey))
+	if err == nil && string(v) != mappingVersion {
+		err = fmt.Errorf("%w (found %q, want %q)", ErrMappingChanged, v, mappingVersion)
+	}
+	if err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	return idx, nil
 }
 
 func exists(path string) bool {

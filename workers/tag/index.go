@@ -36,10 +36,12 @@ type index struct {
 	trie    *trieNode            // CJK names
 	stop    map[string]bool      // normalised forms never matched alone
 	order   int
+	// firstNames maps forms of known first names to their nominative.
+	firstNames map[string]firstNameInfo
 }
 
 func buildIndex(g *gazetteer.Gazetteer) *index {
-	ix := &index{g: g, byFirst: map[string][]*phrase{}, trie: newTrie(), stop: map[string]bool{}}
+	ix := &index{g: g, byFirst: map[string][]*phrase{}, trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames()}
 	for _, p := range g.Places() {
 		ix.addNames(ref{pipeline.EntityLocation, p.ID}, p.Names, false)
 	}

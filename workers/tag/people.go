@@ -1,11 +1,282 @@
 package tag
 
-// recognisePeople finds people the gazetteer does not know (see persons.go).
-func (ix *index) recognisePeople(text string, toks []token, known []span, lang string) []span {
-	return nil
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/polywire/polywire/pipeline"
+)
+
+// The person recogniser finds people the gazetteer does not know, in
+// Russian text: a known first name followed by an optional patronymic and a
+// capitalised surname (Михаил Вельмакин), initials and a surname (В. Путин,
+// Путин В.В.), a capitalised word with a surname suffix (Удальцова), a
+// capitalised word after a role word (губернатор Громов), and later mentions
+// of a surname already found in the text.
+
+var (
+	patronymic = regexp.MustCompile(`^[а-я]+(ович|евич|ич|овн|евн|ичн|инична)(а|у|ем|е|ы|ой|ою)?$`)
+	surnameSfx = regexp.MustCompile(`(ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ина|ына|ская|цкая|енко|ук|юк|чук|швили|дзе|ян|уни|ич)(а|у|ым|ом|е|ой|ого|ому|им|ую|ы|их|ых)?$`)
+)
+
+// personCtx carries what the recogniser needs about one text.
+type personCtx struct {
+	text    string
+	toks    []token
+	covered []bool // token already in a gazetteer mention
+	names   map[string]firstNameInfo
 }
 
-// applyRoles attaches roles stated in the text to people (see roles.go).
-func (ix *index) applyRoles(text string, runes []rune, toks []token, spans []span, lang string) []span {
-	return spans
+func (ix *index) recognisePeople(text string, toks []token, known []span, lang string) []span {
+	if lang != "ru" && !(lang == "" || lang == pipeline.LanguageUnknown) {
+		return nil
+	}
+	pc := &personCtx{text: text, toks: toks, covered: coveredTokens(toks, known), names: ix.firstNames}
+	var out []span
+	surnames := map[string]bool{}
+	last := 0 // tokens before last are taken
+	for i := 0; i < len(toks); {
+		n, bySuffix := pc.personAt(i)
+		if n == 0 {
+			i++
+			continue
+		}
+		start := i
+		if bySuffix {
+			start = pc.extendLeft(i, last)
+		}
+		end := pc.extendRight(i + n)
+		out = append(out, pc.span(start, end-start))
+		surnames[toks[end-1].norm] = true
+		i, last = end, end
+	}
+	return append(out, pc.repeats(surnames, out)...)
+}
+
+// personAt returns the number of tokens of a person name starting at i,
+// and whether it was recognised by its surname suffix alone.
+func (pc *personCtx) personAt(i int) (int, bool) {
+	t := pc.toks[i]
+	if pc.covered[i] || !t.cap || t.upper && utf8.RuneCountInString(t.text) > 1 {
+		return 0, false
+	}
+	if n := pc.initialsAt(i); n > 0 {
+		return n, false
+	}
+	if _, ok := pc.names[t.norm]; ok {
+		return pc.fromFirstName(i), false
+	}
+	if pc.nameLike(i) && pc.spaced(i, i+1) && pc.isPatronymic(i+1) {
+		return pc.fromFirstName(i), false // Наина Иосифовна
+	}
+	if pc.isSurname(i) {
+		return 1 + pc.trailingInitials(i+1), true
+	}
+	if pc.nameLike(i) && pc.spaced(i, i+1) && pc.nameLike(i+1) && !pc.toks[i].sentStart {
+		if pc.spaced(i+1, i+2) && pc.nameLike(i+2) {
+			return 0, false // three in a row: the first is likely a place or club in the genitive
+		}
+		return 2, false // two capitalised words mid-sentence: Юрген Клинсман
+	}
+	return 0, false
+}
+
+func (pc *personCtx) isPatronymic(i int) bool {
+	return i < len(pc.toks) && pc.toks[i].cap && patronymic.MatchString(pc.toks[i].norm)
+}
+
+// spaced reports whether tokens a and b are separated by white space only.
+func (pc *personCtx) spaced(a, b int) bool {
+	if a < 0 || b >= len(pc.toks) {
+		return false
+	}
+	return strings.TrimLeft(pc.text[pc.toks[a].bend:pc.toks[b].bstart], " \u00a0") == ""
+}
+
+// nameLike: a capitalised Cyrillic word, not yet tagged, that does not look
+// like an adjective, an institution noun or a sentence-opening word.
+func (pc *personCtx) nameLike(i int) bool {
+	if i < 0 || i >= len(pc.toks) {
+		return false
+	}
+	t := pc.toks[i]
+	return t.cap && !t.upper && !pc.covered[i] && hasCyrillic(t.norm) &&
+		utf8.RuneCountInString(t.norm) >= 2 && !notName.MatchString(t.norm) && !functionWords[t.norm] && !roleWords[t.norm]
+}
+
+// givenLike is nameLike, also for unknown first names in -ий (Акакий).
+func (pc *personCtx) givenLike(i int) bool {
+	if pc.nameLike(i) {
+		return true
+	}
+	t := pc.toks[i]
+	return t.cap && !t.upper && !pc.covered[i] && strings.HasSuffix(t.norm, "ий") && !strings.HasSuffix(t.norm, "ский")
+}
+
+// extendLeft takes up to two unknown capitalised words before a name
+// (Мустафа Джемилев, Веселином Топаловым), not crossing earlier results.
+func (pc *personCtx) extendLeft(i, limit int) int {
+	for k := 0; k < 2 && i-1 >= limit && pc.givenLike(i-1) && pc.spaced(i-1, i) && !pc.isInitial(i); k++ {
+		i--
+	}
+	return i
+}
+
+// extendRight takes short capitalised words after a name (Кима Чен Ира).
+func (pc *personCtx) extendRight(end int) int {
+	for k := 0; k < 2 && end < len(pc.toks) && pc.nameLike(end) && pc.spaced(end-1, end) &&
+		!pc.toks[end].sentStart && utf8.RuneCountInString(pc.toks[end].norm) <= 4; k++ {
+		end++
+	}
+	return end
+}
+
+// fromFirstName: first name [patronymic] [surname].
+func (pc *personCtx) fromFirstName(i int) int {
+	n := 1
+	if pc.spaced(i+n-1, i+n) && pc.isPatronymic(i+n) {
+		n++
+	}
+	if pc.spaced(i+n-1, i+n) && pc.toks[i+n].cap && !pc.toks[i+n].upper && !pc.covered[i+n] {
+		if _, first := pc.names[pc.toks[i+n].norm]; !first || n > 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// initialsAt: one or two initials with dots, then a capitalised surname.
+func (pc *personCtx) initialsAt(i int) int {
+	n := 0
+	for n < 2 && pc.isInitial(i+n) {
+		n++
+	}
+	if n == 0 || i+n >= len(pc.toks) || !pc.toks[i+n].cap || !pc.joined(i+n-1, i+n) {
+		return 0
+	}
+	if pc.covered[i+n] {
+		return 0
+	}
+	return n + 1
+}
+
+// trailingInitials counts initials after a surname (Путин В.В.).
+func (pc *personCtx) trailingInitials(i int) int {
+	n := 0
+	for n < 2 && pc.isInitial(i+n) && pc.joined(i+n-1, i+n) {
+		n++
+	}
+	return n
+}
+
+func (pc *personCtx) isInitial(i int) bool {
+	if i >= len(pc.toks) {
+		return false
+	}
+	t := pc.toks[i]
+	return utf8.RuneCountInString(t.text) == 1 && t.cap && hasCyrillic(t.norm) &&
+		t.bend < len(pc.text) && pc.text[t.bend] == '.'
+}
+
+// isSurname: a capitalised word with a surname suffix, not the first word
+// of a sentence, or any capitalised word right after a role word.
+func (pc *personCtx) isSurname(i int) bool {
+	t := pc.toks[i]
+	if !hasCyrillic(t.norm) || utf8.RuneCountInString(t.norm) < 4 {
+		return false
+	}
+	if notName.MatchString(t.norm) {
+		return false
+	}
+	if i > 0 && roleWords[pc.toks[i-1].norm] && pc.spaced(i-1, i) && pc.nameLike(i) && !endsWithAny(t.norm, "ы", "и") {
+		return true
+	}
+	return !t.sentStart && surnameSfx.MatchString(t.norm) && !isAdjective(t.norm)
+}
+
+// repeats tags later (and earlier) mentions of surnames found in the text.
+func (pc *personCtx) repeats(surnames map[string]bool, found []span) []span {
+	forms := map[string]bool{}
+	for s := range surnames {
+		for _, f := range ruForms(s, kindPerson) {
+			forms[f] = true
+		}
+	}
+	inFound := make([]bool, len(pc.toks))
+	for _, s := range found {
+		for k, t := range pc.toks {
+			if t.start >= s.start && t.end <= s.end {
+				inFound[k] = true
+			}
+		}
+	}
+	var out []span
+	for k, t := range pc.toks {
+		if !inFound[k] && !pc.covered[k] && t.cap && forms[t.norm] {
+			out = append(out, pc.span(k, 1))
+		}
+	}
+	return out
+}
+
+func (pc *personCtx) next(i int) bool {
+	return i+1 < len(pc.toks) && pc.joined(i, i+1)
+}
+
+func (pc *personCtx) joined(a, b int) bool {
+	if a < 0 || b >= len(pc.toks) {
+		return false
+	}
+	gap := pc.text[pc.toks[a].bend:pc.toks[b].bstart]
+	return strings.Trim(gap, " .\u00a0") == "" && strings.Count(gap, ".") <= 1
+}
+
+func (pc *personCtx) span(i, n int) span {
+	return span{start: pc.toks[i].start, end: pc.toks[i+n-1].end, ref: ref{typ: pipeline.EntityPerson}}
+}
+
+func coveredTokens(toks []token, spans []span) []bool {
+	cov := make([]bool, len(toks))
+	j := 0
+	for _, s := range spans {
+		for j < len(toks) && toks[j].end <= s.start {
+			j++
+		}
+		for k := j; k < len(toks) && toks[k].start < s.end; k++ {
+			cov[k] = true
+		}
+	}
+	return cov
+}
+
+// roleWords precede a person's name (губернатор Громов).
+var roleWords = setOf(`президент президента президенту президентом премьер премьер-министр премьер-министра премьер-министром
+министр министра министру министром губернатор губернатора губернатору губернатором мэр мэра мэру мэром
+глава главы главе главой посол посла послу послом председатель председателя председателем
+директор директора директором депутат депутата депутатом лидер лидера лидером сенатор сенатора
+спикер спикера пресс-секретарь пресс-секретаря генсек генсека канцлер канцлера канцлером
+вице-премьер вице-премьера вице-президент вице-президента замминистра заместитель заместителя
+руководитель руководителя руководителем советник советника помощник помощника прокурор прокурора
+судья судьи адвокат адвокат адвоката координатор координатора сопредседатель сопредседателя
+журналист журналиста правозащитник правозащитника блогер блогера генерал генерала полковник
+полковника министра-президента экс-президент экс-президента экс-премьер патриарх патриарха
+госсекретарь госсекретаря судья помощник помощника академик академика`)
+
+// notName matches words that are rarely names: adjective and institution
+// endings.
+var notName = regexp.MustCompile(`(ого|его|ому|ему|ый|ий|ая|ое|ые|ие|ых|ую|ской|ства|ство|ции|ция|ния|ние|ии|ность|ности|ета|ет|ата)$`)
+
+// functionWords open sentences and are capitalised there.
+var functionWords = setOf(`однако также кроме по в во на как это так но а и при после для еще уже его ее их
+вчера сегодня тогда затем поэтому хотя когда если что чтобы где там здесь все всего он она они мы вы
+я ты этот эта эти тот та те среди между около из от до за под над перед через без у о об про с со к
+ко бывший новый глава источник по-моему напомним кстати академик скульптор похороны художник писатель поэт певец певица актер актриса режиссер тренер игрок форвард защитник вратарь полузащитник`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }

@@ -17,6 +17,7 @@ const (
 	kindFixed  wordKind = iota // does not inflect in this name
 	kindNoun                   // noun or first name
 	kindPerson                 // person's surname (last word of a person name)
+	kindGiven                  // first name or patronymic: never an adjective
 )
 
 // ruPhraseKinds decides which words of a name inflect: in a person's name
@@ -33,7 +34,7 @@ func ruPhraseKinds(words []string, person bool) []wordKind {
 		case person && i == len(words)-1:
 			kinds[i] = kindPerson
 		case person:
-			kinds[i] = kindNoun
+			kinds[i] = kindGiven
 		}
 	}
 	if person {
@@ -73,7 +74,7 @@ func ruForms(w string, kind wordKind) []string {
 	if utf8.RuneCountInString(w) < 3 {
 		return []string{w}
 	}
-	if isAdjective(w) && (kind == kindNoun || kind == kindPerson) && !isFirstNameLike(w, kind) {
+	if isAdjective(w) && kind != kindGiven && !isFirstNameLike(w, kind) {
 		return adjForms(w)
 	}
 	return nounForms(w, kind == kindPerson)

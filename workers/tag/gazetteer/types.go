@@ -115,11 +115,11 @@ func (p Pos) String() string { return p.File + ":" + itoa(p.Line) }
 
 // Gazetteer is a loaded, validated gazetteer. It is immutable after Load.
 type Gazetteer struct {
-	places  map[string]*Place
-	people  map[string]*Person
-	orgs    map[string]*Org
-	order   order
-	stop    Names // forms that never match alone, by language
+	places map[string]*Place
+	people map[string]*Person
+	orgs   map[string]*Org
+	order  order
+	stop   Names // forms that never match alone, by language
 }
 
 type order struct{ places, people, orgs []string }

@@ -1,0 +1,60 @@
+// Command nereval tags a JSONL file of {"id","lang","text"} documents with
+// the default gazetteer and writes {"id","entities"} lines, the input of
+// /work/shared/tools/ner-score.py. With -holdout N it keeps only every N-th
+// document (or, with -rest, all the others), to check generalisation.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"log/slog"
+	"os"
+
+	"github.com/polywire/polywire/config"
+	"github.com/polywire/polywire/workers/tag"
+	"github.com/polywire/polywire/workers/tag/gazetteer"
+)
+
+func main() {
+	in := flag.String("in", "", "input JSONL")
+	gold := flag.String("gold", "", "write the selected gold lines here (with -holdout)")
+	holdout := flag.Int("holdout", 0, "select every N-th document (0: all)")
+	rest := flag.Bool("rest", false, "select the documents -holdout leaves out")
+	flag.Parse()
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if err := run(*in, *gold, *holdout, *rest, log); err != nil {
+		log.Error("nereval", "error", err)
+		os.Exit(1)
+	}
+}
+
+func run(in, gold string, holdout int, rest bool, log *slog.Logger) error {
+	g, err := gazetteer.Load(config.DefaultGazetteer())
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	var sel, goldOut []byte
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for i := 0; sc.Scan(); i++ {
+		keep := holdout == 0 || (i%holdout == 0) != rest
+		if keep {
+			sel = append(append(sel, sc.Bytes()...), '\n')
+			goldOut = append(append(goldOut, sc.Bytes()...), '\n')
+		}
+	}
+	if gold != "" {
+		if err := os.WriteFile(gold, goldOut, 0o644); err != nil {
+			return err
+		}
+	}
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	return tag.New(g).TagJSONL(context.Background(), bytes.NewReader(sel), w, log)
+}

@@ -65,7 +65,9 @@ func (s *Server) serve(ln net.Listener) {
 func (s *Server) closeWhenDone(ctx context.Context) {
 	select {
 	case <-ctx.Done():
-		_ = s.Close() // nobody to report to; Close logs nothing worth more
+		if err := s.Close(); err != nil {
+			s.logger.Warn("demo feed server close", "url", s.base, "error", err)
+		}
 	case <-s.done:
 	}
 }

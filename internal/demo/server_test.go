@@ -28,6 +28,13 @@ func TestSources(t *testing.T) {
 			t.Errorf("%s: incomplete source %+v", src.ID, src)
 		}
 	}
+	items := s.Items()
+	for i := 1; i < len(items); i++ {
+		prev, cur := items[i-1], items[i]
+		if prev.Source == cur.Source && cur.Published.Before(prev.Published) {
+			t.Errorf("Items(): %s before %s in %s", prev.GUID, cur.GUID, cur.Source)
+		}
+	}
 	if !strings.HasPrefix(s.URL(), "http://127.0.0.1:") {
 		t.Errorf("URL() = %q, want loopback", s.URL())
 	}

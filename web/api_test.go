@@ -203,8 +203,13 @@ func TestAPIUnknownEndpointAndMethod(t *testing.T) {
 	if rec := get(t, h, "/api/nothing"); rec.Code != http.StatusNotFound || decodeError(t, rec) == "" {
 		t.Errorf("/api/nothing: %d %s", rec.Code, rec.Body)
 	}
-	if rec := do(t, h, http.MethodPost, "/api/search"); rec.Code != http.StatusMethodNotAllowed {
-		t.Errorf("POST /api/search: %d", rec.Code)
+	for _, target := range []string{"/api/search", "/", "/healthz"} {
+		if rec := do(t, h, http.MethodPost, target); rec.Code != http.StatusMethodNotAllowed {
+			t.Errorf("POST %s: %d, want 405", target, rec.Code)
+		}
+		if rec := do(t, h, http.MethodHead, target); rec.Code != http.StatusOK {
+			t.Errorf("HEAD %s: %d, want 200", target, rec.Code)
+		}
 	}
 }
 

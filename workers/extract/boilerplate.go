@@ -45,7 +45,7 @@ var junkTokens = map[string]bool{
 	"caption": true, "credit": true, "credits": true, "copyright": true,
 	"hidden": true, "skip": true, "rating": true, "reactions": true, "tools": true,
 	"utility": true, "more": false, "readmore": true, "jump": true, "overlay": true,
-	"paywall": true, "donate": true, "follow": true, "bio": true, "timestamp": true,
+	"donate": true, "follow": true, "bio": true, "timestamp": true,
 	"published": true, "date": true, "share-bar": true, "sns": true, "adsbygoogle": true,
 }
 
@@ -57,7 +57,7 @@ var junkPrefixes = []string{
 	"sharedaddy", "ultimatelysocial", "sfsi", "wpdiscuz", "respond", "reply",
 	"post-meta", "entry-meta", "article-meta", "post-tags", "entry-tags",
 	"tag-list", "taglist", "more-stories", "read-more", "readmore", "see-also",
-	"promo", "gdpr", "subscribe", "paywall", "inline-related", "also-read",
+	"promo", "gdpr", "subscribe", "inline-related", "also-read",
 	"post-navigation", "nav-links", "navigation", "byline",
 }
 
@@ -69,7 +69,8 @@ var contentTokens = map[string]bool{
 	"page": true, "single": true, "hentry": true, "column": true,
 }
 
-// strongJunk words win over content words ("comment-content").
+// strongJunk words win over content words when they start a class or id
+// ("comment-content", but not "content-with-sidebar").
 var strongJunk = []string{"comment", "share", "social", "related", "cookie", "newsletter", "sidebar", "breadcrumb", "advert", "respond", "disqus", "subscri", "promo", "sponsor"}
 
 // junkScore classifies an element by its class, id and role:
@@ -98,7 +99,7 @@ func junkScore(n *html.Node) int {
 			}
 		}
 		for _, s := range strongJunk {
-			if strings.Contains(word, s) {
+			if strings.HasPrefix(word, s) {
 				strong = true
 			}
 		}

@@ -39,7 +39,7 @@ func removeJunkTags(root *html.Node) {
 // <div id="content" class="has-sidebar"> is the article, not a sidebar.
 func removeJunkBlocks(root *html.Node) {
 	stats := computeStats(root)
-	total := stats[root].text
+	total, totalParas := stats[root].text, stats[root].paras
 	var doomed []*html.Node
 	preorder(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || protected(n) {
@@ -55,7 +55,7 @@ func removeJunkBlocks(root *html.Node) {
 		if junkScore(n) <= 0 {
 			return false
 		}
-		if s.paras >= 3 && s.text*2 >= total && s.linkDensity() < 0.3 {
+		if s.paras >= 3 && (s.text*2 >= total || s.paras*2 > totalParas) && s.linkDensity() < 0.3 {
 			return false
 		}
 		doomed = append(doomed, n)

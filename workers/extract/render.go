@@ -21,7 +21,9 @@ var (
 		"read more": true, "see also": true, "follow us": true, "subscribe": true, "comments": true,
 		"поделиться": true, "реклама": true, "читайте также": true, "комментарии": true,
 		"publicidad": true, "compartir": true, "partager": true, "publicité": true,
-		"teilen": true, "werbung": true, "anzeige": true, "広告": true,
+		"teilen": true, "werbung": true, "anzeige": true, "広告": true, "text size": true,
+		"advertisement continue reading below": true, "continue reading": true, "story continues below": true,
+		"story continues below advertisement": true, "scroll to continue with content": true,
 	}
 	boilerplateLead  = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|topics|filed under|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
 	boilerplateStart = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
@@ -106,7 +108,10 @@ func (r *renderer) walk(root *html.Node) {
 // heading that repeats the headline.
 func (r *renderer) skipElement(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section, atom.Li:
+	case atom.Ul, atom.Ol:
+		st := r.stats[n]
+		return st.text > 0 && (st.linkDensity() > 0.5 || st.linkDensity() > 0.25 && everyItemLinks(n, st.text))
+	case atom.Dl, atom.Table, atom.Div, atom.Section, atom.Li:
 		st := r.stats[n]
 		return st.text > 0 && st.linkDensity() > 0.5
 	case atom.H1:
@@ -115,6 +120,22 @@ func (r *renderer) skipElement(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// everyItemLinks reports a list of two or more short items that all carry
+// a link: a "more stories" list rather than a list in the story.
+func everyItemLinks(list *html.Node, text int) bool {
+	items := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if !isElement(c, atom.Li) {
+			continue
+		}
+		items++
+		if findFirst(c, func(n *html.Node) bool { return n.DataAtom == atom.A }) == nil {
+			return false
+		}
+	}
+	return items >= 2 && text/items < 100
 }
 
 func (r *renderer) text(s string, inLink bool) {

@@ -22,7 +22,7 @@ func selectContent(root *html.Node) []*html.Node {
 		}
 		return nil
 	}
-	top = s.liftToArticle(top)
+	top = s.liftToArticle(s.liftToProse(top))
 	if top.Parent == nil {
 		return []*html.Node{top}
 	}
@@ -36,6 +36,30 @@ func selectContent(root *html.Node) []*html.Node {
 		}
 	}
 	return out
+}
+
+// liftToProse moves the pick up while an ancestor holds clearly more prose
+// paragraphs with few links: the article was split into blocks (chunks
+// between ads) and the best block is only one of them.
+func (s *scorer) liftToProse(top *html.Node) *html.Node {
+	for a := top.Parent; a != nil && a.Type == html.ElementNode && !isElement(a, atom.Body, atom.Html); a = a.Parent {
+		if s.moreOfTheSame(top, a) {
+			top = a
+		}
+	}
+	return top
+}
+
+// moreOfTheSame reports whether ancestor a adds prose paragraphs to top's
+// that look like top's own: enough of them, about as long (teasers of other
+// stories are short), and few links.
+func (s *scorer) moreOfTheSame(top, a *html.Node) bool {
+	st, at := s.stats[top], s.stats[a]
+	added, addedText := at.prose-st.prose, at.proseText-st.proseText
+	if added < max(2, st.prose*3/10) || at.linkDensity() > 0.3 || st.prose == 0 {
+		return false
+	}
+	return addedText*st.prose*10 >= st.proseText*added*6
 }
 
 // liftToArticle moves the pick up to an enclosing <article> or articleBody

@@ -9,10 +9,12 @@ import (
 
 // nodeStats summarises the text under one element.
 type nodeStats struct {
-	text   int // non-space runes
-	link   int // non-space runes inside <a>
-	commas int // clause punctuation, a sign of prose
-	paras  int // <p> elements with real text
+	text      int // non-space runes
+	link      int // non-space runes inside <a>
+	commas    int // clause punctuation, a sign of prose
+	paras     int // <p> elements with real text
+	prose     int // <p> elements that read like prose: long, few links
+	proseText int // their text
 }
 
 // linkDensity is the share of an element's text that sits in links.
@@ -42,6 +44,10 @@ func computeStats(root *html.Node) map[*html.Node]nodeStats {
 			if n.DataAtom == atom.P && s.text >= 25 {
 				s.paras++
 			}
+			if n.DataAtom == atom.P && s.text >= 60 && s.link*3 < s.text {
+				s.prose++
+				s.proseText += s.text
+			}
 		default:
 			continue
 		}
@@ -52,6 +58,8 @@ func computeStats(root *html.Node) map[*html.Node]nodeStats {
 			ps.link += s.link
 			ps.commas += s.commas
 			ps.paras += s.paras
+			ps.prose += s.prose
+			ps.proseText += s.proseText
 			stats[p] = ps
 		}
 	}

@@ -1,0 +1,56 @@
+package fetch
+
+import (
+	"testing"
+	"time"
+)
+
+func TestResolveDate(t *testing.T) {
+	moscow, _ := time.LoadLocation("Europe/Moscow")
+	tokyo, _ := time.LoadLocation("Asia/Tokyo")
+	gofeedUTC := func(s string) *time.Time { // what gofeed returns for an unknown zone: the clock as UTC
+		t, _ := time.Parse("2006-01-02 15:04", s)
+		return &t
+	}
+	tests := []struct {
+		name   string
+		raw    string
+		parsed *time.Time
+		loc    *time.Location
+		want   string // RFC 3339, "" for no date
+		ok     bool
+	}{
+		{"rfc1123z trusted", "Fri, 20 Sep 2019 14:05:00 +0300", ptr(time.Date(2019, 9, 20, 14, 5, 0, 0, time.FixedZone("", 3*3600))), time.UTC, "2019-09-20T14:05:00+03:00", true},
+		{"JST reparsed", "Tue, 10 Jun 2025 04:00:00 JST", gofeedUTC("2025-06-10 04:00"), time.UTC, "2025-06-10T04:00:00+09:00", true},
+		{"MSK reparsed", "Tue, 10 Jun 2025 04:00:00 MSK", gofeedUTC("2025-06-10 04:00"), time.UTC, "2025-06-10T04:00:00+03:00", true},
+		{"russian abbreviations", "Вт, 10 июн 2025 04:00:00 +0300", nil, time.UTC, "2025-06-10T04:00:00+03:00", true},
+		{"russian weekday and MSK", "Пт, 20 сен 2019 14:05:00 MSK", nil, time.UTC, "2019-09-20T14:05:00+03:00", true},
+		{"russian genitive zoneless", "10 июня 2025 12:30", nil, moscow, "2025-06-10T12:30:00+03:00", true},
+		{"russian year word", "20 сентября 2019 г., 14:05", nil, moscow, "2019-09-20T14:05:00+03:00", true},
+		{"japanese", "2025年6月10日 04:00", nil, tokyo, "2025-06-10T04:00:00+09:00", true},
+		{"japanese with weekday", "2025年6月10日(火) 4時05分", nil, tokyo, "2025-06-10T04:05:00+09:00", true},
+		{"zoneless iso in source zone", "2025-06-10 04:00:00", gofeedUTC("2025-06-10 04:00"), tokyo, "2025-06-10T04:00:00+09:00", true},
+		{"dotted zoneless", "10.06.2025 12:30", nil, moscow, "2025-06-10T12:30:00+03:00", true},
+		{"atom rfc3339", "2025-06-10T04:00:00Z", ptr(time.Date(2025, 6, 10, 4, 0, 0, 0, time.UTC)), tokyo, "2025-06-10T04:00:00Z", true},
+		{"empty", "", nil, time.UTC, "", true},
+		{"garbage", "sometime last week", nil, time.UTC, "", false},
+		{"unknown zone word", "Tue, 10 Jun 2025 04:00:00 XYZ", gofeedUTC("2025-06-10 04:00"), time.UTC, "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := resolveDate(tc.raw, tc.parsed, tc.loc)
+			if ok != tc.ok {
+				t.Fatalf("ok = %v, want %v (got %v)", ok, tc.ok, got)
+			}
+			s := ""
+			if !got.IsZero() {
+				s = got.Format(time.RFC3339)
+			}
+			if s != tc.want {
+				t.Fatalf("got %q, want %q", s, tc.want)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,105 @@
+package fetch
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/polywire/polywire/config"
+	"github.com/polywire/polywire/pipeline"
+)
+
+// Health is a source's fetch record, stored as JSON under
+// health.<source> in the Store after every job.
+type Health struct {
+	LastAttempt time.Time `json:"last_attempt,omitzero"`
+	// LastSuccess is the last time the feed was fetched and parsed (a 304
+	// counts).
+	LastSuccess time.Time `json:"last_success,omitzero"`
+	// LastNewItem is the last time a job emitted a new or edited item.
+	LastNewItem time.Time `json:"last_new_item,omitzero"`
+	// ConsecutiveFailures counts failed jobs since the last success.
+	ConsecutiveFailures int       `json:"consecutive_failures"`
+	LastError           string    `json:"last_error,omitempty"`
+	LastErrorAt         time.Time `json:"last_error_at,omitzero"`
+	// Items is the number of items in the feed at the last success, New how
+	// many of them were emitted.
+	Items int `json:"items"`
+	New   int `json:"new"`
+	// StaleAfter is the source's stale_after when the record was written.
+	StaleAfter config.Duration `json:"stale_after,omitempty"`
+}
+
+// Health states.
+const (
+	StateOK      = "ok"
+	StateFailing = "failing"
+	StateStale   = "stale"
+	StateNever   = "never succeeded"
+)
+
+// State summarises h at now: failing (the last job failed), never
+// succeeded, stale (no new item for longer than StaleAfter) or ok.
+func (h Health) State(now time.Time) string {
+	switch {
+	case h.ConsecutiveFailures > 0:
+		return StateFailing
+	case h.LastSuccess.IsZero():
+		return StateNever
+	}
+	since := h.LastNewItem
+	if since.IsZero() {
+		since = h.LastSuccess
+	}
+	if h.StaleAfter > 0 && now.Sub(since) > h.StaleAfter.D() {
+		return StateStale
+	}
+	return StateOK
+}
+
+// jobOutcome is what recordHealth needs to know about one job.
+type jobOutcome struct {
+	err        error
+	items, new int // items -1: not modified, keep the previous count
+	raws       []*pipeline.RawItem
+}
+
+// recordHealth updates health.<source>. Store failures are logged, not
+// returned: health must not fail the job.
+func (f *Fetcher) recordHealth(ctx context.Context, src config.Source, o jobOutcome) {
+	key := HealthKeyPrefix + src.ID
+	var h Health
+	if b, found, err := f.opts.Seen.Get(ctx, key); err == nil && found {
+		_ = json.Unmarshal(b, &h) // a corrupt record starts afresh
+	}
+	now := f.opts.Now()
+	h.LastAttempt, h.StaleAfter = now, src.StaleAfter
+	if o.err != nil {
+		h.ConsecutiveFailures++
+		h.LastError, h.LastErrorAt = o.err.Error(), now
+	} else {
+		h.ConsecutiveFailures, h.LastSuccess, h.New = 0, now, o.new
+		if o.items >= 0 {
+			h.Items = o.items
+		}
+		if o.new > 0 {
+			h.LastNewItem = now
+		}
+	}
+	b, _ := json.Marshal(h)
+	if err := f.opts.Seen.Put(ctx, key, b); err != nil {
+		f.log.Warn("recording source health failed", "source", src.ID, "error", err)
+	}
+}
+
+// ReadHealth returns the health record of source from store (found false
+// when it was never polled).
+func ReadHealth(ctx context.Context, store Store, source string) (Health, bool, error) {
+	b, found, err := store.Get(ctx, HealthKeyPrefix+source)
+	if err != nil || !found {
+		return Health{}, false, err
+	}
+	var h Health
+	err = json.Unmarshal(b, &h)
+	return h, err == nil, err
+}

@@ -229,7 +229,9 @@ func TestConditionalGet(t *testing.T) {
 func TestStageErrors(t *testing.T) {
 	h := newHarness(t)
 	h.srv.Handle("/garbage", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, "\x00\x01 not xml at all {") })
-	h.srv.Handle("/broken.xml", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, `<?xml version="1.0"?><rss><channel><item><title>x</ti`) })
+	h.srv.Handle("/broken.xml", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `<?xml version="1.0"?><rss><channel><item><title>x</ti`)
+	})
 	tests := []struct {
 		name, path string
 		private    bool // source without allow_private

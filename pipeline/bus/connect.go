@@ -137,6 +137,10 @@ func (b *Bus) Close() error {
 }
 
 func drain(nc *nats.Conn, timeout time.Duration) error {
+	if !nc.IsConnected() {
+		nc.Close() // nothing can be flushed to a server we cannot reach
+		return nil
+	}
 	closed := make(chan struct{})
 	nc.SetClosedHandler(func(*nats.Conn) { close(closed) })
 	if err := nc.Drain(); err != nil {

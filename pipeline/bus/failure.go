@@ -88,4 +88,3 @@ func (r *runner[In, Out]) logFailure(d delivery, err error, outcome string, extr
 		"source", h.Get(pipeline.HeaderSource), "url", h.Get(pipeline.HeaderURL),
 		"story_id", h.Get(pipeline.HeaderStoryID), "attempt", d.attempt, "error", err}, extra...)...)
 }
-

@@ -1,6 +1,7 @@
 package bus_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 )
@@ -13,3 +14,5 @@ func mustTime(t *testing.T, s string) time.Time {
 	}
 	return tm
 }
+
+func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }

@@ -64,12 +64,14 @@ func (b *Bus) scan(ctx context.Context, stream, subject string, since time.Time,
 	if err != nil {
 		return fmt.Errorf("opening stream %s: %w", stream, err)
 	}
-	info, err := s.Info(ctx)
+	// The subject filter makes the server count matching messages, so an
+	// empty selection returns at once instead of waiting for a fetch.
+	info, err := s.Info(ctx, jetstream.WithSubjectFilter(subject))
 	if err != nil {
 		return fmt.Errorf("reading stream %s: %w", stream, err)
 	}
 	last := info.State.LastSeq
-	if info.State.Msgs == 0 {
+	if info.State.Msgs == 0 || len(info.State.Subjects) == 0 {
 		return nil
 	}
 	cfg := jetstream.OrderedConsumerConfig{FilterSubjects: []string{subject},

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 
 	"github.com/polywire/polywire/search"
 )
@@ -25,12 +26,24 @@ func (s *server) newLayout(r *http.Request) layout {
 func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	p := &searchPage{layout: s.newLayout(r), Form: r.URL.Query()}
 	p.Title = p.T.T("nav_search")
-	if s.opts.Sources != nil {
-		p.Sources = s.opts.Sources()
-	}
+	p.Sources = s.sourceOptions(p.Form.Get("source"))
 	p.Status = s.runSearch(r, p)
 	p.activeFilters(p.Form) // after the search: labels use names from the hits
 	s.render(w, r, "search", p.Status, p)
+}
+
+// sourceOptions lists the configured sources for the filter, plus the
+// current one when it is not configured (a story from a removed source), so
+// that submitting the form keeps the filter. nil means a free-text field.
+func (s *server) sourceOptions(current string) []string {
+	if s.opts.Sources == nil {
+		return nil
+	}
+	opts := slices.Clone(s.opts.Sources())
+	if current != "" && !slices.Contains(opts, current) {
+		opts = append(opts, current)
+	}
+	return opts
 }
 
 // runSearch parses the page's parameters and searches, filling p; it

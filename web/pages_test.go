@@ -143,6 +143,8 @@ func TestSearchPageContent(t *testing.T) {
 		{"highlight marks the match and escapes the rest", "/?q=Tokyo", []string{"<mark>Tokyo</mark>"}},
 		{"source select offers configured sources", "/?source=wire-ja", []string{
 			`<option value="wire-ja" selected>wire-ja</option>`, `<option value="sibnews">`}},
+		{"unconfigured current source stays selectable", "/?source=gone", []string{
+			`<option value="gone" selected>gone</option>`}},
 		{"pager", "/?language=ru&size=10&page=2&lang=en", []string{
 			"Page 2 of 4", `href="/?lang=en&amp;language=ru&amp;size=10"`, `href="/?lang=en&amp;language=ru&amp;page=3&amp;size=10"`}},
 		{"person facet link", "/?lang=en", []string{`href="/?lang=en&amp;person=person%3Aalexander-uss">Alexander Uss</a> <span class="count">2</span>`}},

@@ -87,10 +87,18 @@ func (x *Index) create(ctx context.Context) error {
 		return fmt.Errorf("meili: creating index %s: %w", x.uid, classify(err))
 	}
 	err = x.wait(ctx, ti, "creating index "+x.uid)
-	if taskCode(err) == "index_already_exists" {
-		return nil
+	if taskCode(err) != "index_already_exists" {
+		return err
 	}
-	return err
+	// An existing index must be keyed by story id, or every write fails.
+	pk, err := x.idx.FetchPrimaryKey(ctx)
+	if err != nil {
+		return fmt.Errorf("meili: reading primary key of %s: %w", x.uid, classify(err))
+	}
+	if pk != nil && *pk != fieldID {
+		return fmt.Errorf("meili: index %s has primary key %q, want %q", x.uid, *pk, fieldID)
+	}
+	return nil
 }
 
 // Close releases the client's idle connections; the server keeps the index.

@@ -64,6 +64,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 	if n := pc.initialsAt(i); n > 0 {
 		return n, false
 	}
+	if latinFirstNames[t.norm] && pc.spaced(i, i+1) && pc.toks[i+1].cap && !hasCyrillic(pc.toks[i+1].norm) && !pc.covered[i+1] {
+		return 2, false // Joel Simon, written in Latin letters in Russian text
+	}
 	if _, ok := pc.names[t.norm]; ok {
 		return pc.fromFirstName(i), false
 	}

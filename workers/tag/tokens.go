@@ -58,6 +58,16 @@ func scanToken(text string, i, cp int) (token, int, int) {
 			ncp++
 			continue
 		}
+		if r == '.' && j > i && j+size < len(text) {
+			// Domain-like words keep their dots (Lenta.ru, NEWSru.com);
+			// initials (В.В.) do not: the letter before the dot is upper case.
+			prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+			if next, _ := utf8.DecodeRuneInString(text[j+size:]); unicode.IsLower(prev) && isWordRune(next) {
+				j += size
+				ncp++
+				continue
+			}
+		}
 		if (r == '-' || r == '\'' || r == '’') && j+size < len(text) {
 			if next, _ := utf8.DecodeRuneInString(text[j+size:]); isWordRune(next) {
 				j += size

@@ -13,6 +13,7 @@ var (
 	countryID = regexp.MustCompile(`^[A-Z]{2}$`)
 	regionID  = regexp.MustCompile(`^[A-Z]{2}-[A-Z0-9]{1,3}$`)
 	cityID    = regexp.MustCompile(`^city:[a-z0-9-]+$`)
+	areaID    = regexp.MustCompile(`^area:[a-z0-9-]+$`)
 	personID  = regexp.MustCompile(`^person:[a-z0-9-]+$`)
 	orgID     = regexp.MustCompile(`^org:[a-z0-9-]+$`)
 	langKey   = regexp.MustCompile(`^[a-z]{2,3}$`)

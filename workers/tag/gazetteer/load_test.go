@@ -89,7 +89,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad date", "places:\n  - {id: JP, type: country, names: {en: [Japan]}}\npeople:\n  - id: person:x\n    names: {en: [X]}\n    roles:\n      - {role: mayor, office: JP, from: 2020-13-01}\n", "bad.yaml:7: role from"},
 		{"unknown office", "people:\n  - id: person:x\n    names: {en: [X]}\n    roles:\n      - {role: mayor, office: ZZ}\n", `bad.yaml:5: person person:x: role mayor: "ZZ" is not a known place code`},
 		{"bad region id", "places:\n  - {id: RU_KYA, type: region, names: {en: [K]}}\n", `bad.yaml:2: id "RU_KYA": a region id is ISO 3166-2`},
-		{"bad type", "places:\n  - {id: JP, type: nation, names: {en: [Japan]}}\n", `bad.yaml:2: place JP: type "nation"`},
+		{"bad type", "places:\n  - {id: JP, type: nation, names: {en: [Japan]}}\n", `bad.yaml:2: place JP: type "nation" is not country, region, city or area`},
 		{"unknown parent", "places:\n  - {id: city:x, type: city, parent: QQ, names: {en: [X]}}\n", `parent "QQ" is not a known place`},
 		{"no names", "orgs:\n  - {id: org:x}\n", "bad.yaml:2: org org:x: no names"},
 		{"syntax", "places: [\n", "bad.yaml"},

@@ -7,6 +7,9 @@ const (
 	PlaceCountry = "country"
 	PlaceRegion  = "region"
 	PlaceCity    = "city"
+	// PlaceArea is a place with no ISO code: a continent, a geographic or
+	// historical region, a sea, a celestial body ("area:<slug>").
+	PlaceArea = "area"
 )
 
 // Names maps a language (ISO 639-1) to its name variants; the first variant
@@ -41,11 +44,11 @@ func (n Names) CanonicalByLang() map[string]string {
 	return out
 }
 
-// Place is a country (ISO 3166-1 alpha-2 id), a region (ISO 3166-2 id) or a
-// city (id "city:<slug>").
+// Place is a country (ISO 3166-1 alpha-2 id), a region (ISO 3166-2 id), a
+// city (id "city:<slug>") or an area (id "area:<slug>").
 type Place struct {
 	ID     string
-	Code   string // ISO code; empty for cities
+	Code   string // ISO code; empty for cities and areas
 	Type   string // country, region or city
 	Parent string // id of the enclosing place
 	Names  Names

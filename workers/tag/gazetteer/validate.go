@@ -23,10 +23,12 @@ func (b *builder) checkPlace(p *Place) {
 		b.checkID(p.Source, p.ID, regionID.MatchString(p.ID), "a region id is ISO 3166-2 (RU-KYA, JP-13)")
 	case PlaceCity:
 		b.checkID(p.Source, p.ID, cityID.MatchString(p.ID), "a city id is city:<slug> (city:tokyo)")
+	case PlaceArea:
+		b.checkID(p.Source, p.ID, areaID.MatchString(p.ID), "an area id is area:<slug> (area:europe)")
 	default:
-		b.errorf(p.Source, "place %s: type %q is not country, region or city", p.ID, p.Type)
+		b.errorf(p.Source, "place %s: type %q is not country, region, city or area", p.ID, p.Type)
 	}
-	if p.Type != PlaceCity && p.Code == "" {
+	if (p.Type == PlaceCountry || p.Type == PlaceRegion) && p.Code == "" {
 		p.Code = p.ID
 	}
 	if p.Parent != "" {

@@ -1,0 +1,185 @@
+package tag
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/polywire/polywire/pipeline"
+)
+
+// The organisation recogniser finds organisations the gazetteer does not
+// know, in Russian text: abbreviations (ФИДЕ, ЦРУ), runs of Latin words
+// (Google, Red Bull), quoted names after a descriptor («движения
+// «Солидарность»»), and institution phrases (Конституционного суда,
+// Министерства сельского хозяйства). They carry no id.
+
+var (
+	// orgHeads are institution nouns (stems) that head an organisation name.
+	orgHeads = regexp.MustCompile(`^(министерств|комитет|федераци|служб|палат|управлени|агентств|совет|суд|театр|собрани|университет|институт|академи|парти|фронт|союз|банк|бирж|фонд|ассоциаци|корпораци|компани|общество|организаци|объединени|конгресс|сенат|парламент|правительств|прокуратур|полици|милици|дума|еврокомисси|интерпол|мэри|администраци|госдеп|пентагон|минобороны|минфин|минздрав|минсвязи|минюст|мвд|центробанк|клуб|команд)`)
+	// quoteDescriptors precede a quoted organisation name.
+	quoteDescriptors = regexp.MustCompile(`^(движени|парти|компани|организаци|газет|журнал|телеканал|канал|радиостанци|радио|агентств|фонд|банк|оао|зао|ооо|пао|ао|холдинг|концерн|клуб|команд|групп|издательств|служб|обществ|ассоциаци|союз|объединени|центр|корпораци|завод|фирм|сайт|портал|сеть|сети|фк|театр|музей|университет|институт|фронт|блок|коалици|изданий|издани|студи|лаборатори|бюро|голос)`)
+	genitiveWord     = regexp.MustCompile(`(ого|его|ых|их|ой|ей|ии|ия|ея|ля|ва|на|ра|та|ка|да|ы|ов|ев|ства|ения|ости)$`)
+	// standaloneHeads are institutions named by their head noun alone.
+	standaloneHeads = regexp.MustCompile(`^(конгресс|интерпол|еврокомисси|пентагон|госдеп|сенат|минобороны|минфин|минздрав|минсвязи|минюст|центробанк)`)
+	// notOrgAbbrev are upper-case words that are not organisations.
+	notOrgAbbrev = setOf(`сми вуз вузы вузов ввп ндс дтп чп тв it ок оао зао ооо пао ао гб мб кб тб мгц ггц ii iii iv vi vii viii ix xi xii xx xxi нло спид вич днк ес сша рф ссср`)
+	latinJoiners = setOf(`of and und the de la le du for on des di van von to`)
+	// latinFirstNames start a person's name written in Latin letters.
+	latinFirstNames = setOf(`john james joel joshua barry bilal khaled sami scott george michael david robert richard thomas
+	william peter paul mark mike steve steven brian kevin daniel andrew anthony charles christopher jeff bill
+	tom tony chris matt alex alexander ahmed mohammed muhammad ali omar hassan jean pierre marie anna maria
+	elena olga natalia irina hillary barack donald joe vladimir sergey dmitry mikhail shi li wang zhang liu`)
+)
+
+type orgCtx struct {
+	text    string
+	toks    []token
+	covered []bool
+}
+
+func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang string) []span {
+	if lang != "ru" && !(lang == "" || lang == pipeline.LanguageUnknown) {
+		return nil
+	}
+	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known)}
+	var out []span
+	for i := 0; i < len(toks); {
+		n := oc.orgAt(i)
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: pipeline.EntityOrganisation}})
+		i += n
+	}
+	return out
+}
+
+func (oc *orgCtx) orgAt(i int) int {
+	if oc.covered[i] {
+		return 0
+	}
+	for _, f := range []func(int) int{oc.quotedAt, oc.abbrevAt, oc.latinAt, oc.institutionAt} {
+		if n := f(i); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// abbrevAt: an upper-case word of 2–6 letters, no digits.
+func (oc *orgCtx) abbrevAt(i int) int {
+	t := oc.toks[i]
+	n := utf8.RuneCountInString(t.norm)
+	if !t.upper || n < 2 || n > 6 || strings.IndexFunc(t.norm, unicode.IsDigit) >= 0 || notOrgAbbrev[t.norm] {
+		return 0
+	}
+	return 1
+}
+
+// latinAt: capitalised Latin words in Cyrillic text, joined by spaces or
+// lower-case joiners (Industrial and Commercial Bank of China).
+func (oc *orgCtx) latinAt(i int) int {
+	if oc.covered[i] || !oc.latinCap(i) || !hasCyrillic(oc.text) || latinFirstNames[oc.toks[i].norm] {
+		return 0
+	}
+	n := 1
+	for i+n < len(oc.toks) && oc.spaced(i+n-1, i+n) && n < 8 {
+		if oc.latinCap(i + n) {
+			n++
+			continue
+		}
+		if latinJoiners[oc.toks[i+n].norm] && i+n+1 < len(oc.toks) && oc.spaced(i+n, i+n+1) && oc.latinCap(i+n+1) {
+			n += 2
+			continue
+		}
+		break
+	}
+	return n
+}
+
+// latinCap: a capitalised Latin word; a place the gazetteer found may be
+// part of the name (Bank of East Asia) but does not start one.
+func (oc *orgCtx) latinCap(i int) bool {
+	t := oc.toks[i]
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return r < unicode.MaxLatin1 && unicode.IsUpper(r)
+}
+
+// quotedAt: «Name» right after a descriptor word.
+func (oc *orgCtx) quotedAt(i int) int {
+	if i == 0 || !oc.toks[i].cap || !quoteDescriptors.MatchString(oc.toks[i-1].norm) {
+		return 0
+	}
+	gap := oc.text[oc.toks[i-1].bend:oc.toks[i].bstart]
+	if strings.TrimSpace(gap) != "«" && strings.TrimSpace(gap) != "\"" && strings.TrimSpace(gap) != "„" {
+		return 0
+	}
+	for n := 1; n <= 6 && i+n-1 < len(oc.toks); n++ {
+		end := oc.toks[i+n-1].bend
+		if end < len(oc.text) && strings.ContainsAny(oc.text[end:min(end+3, len(oc.text))], "»\"“") {
+			return n
+		}
+		if i+n < len(oc.toks) && !oc.spaced(i+n-1, i+n) && !oc.hyphened(i+n-1, i+n) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// institutionAt: capitalised adjectives and an institution head
+// (Конституционного суда), or a capitalised head with its lower-case
+// genitive complement (Министерства сельского хозяйства).
+func (oc *orgCtx) institutionAt(i int) int {
+	t := oc.toks[i]
+	if !t.cap || t.upper || !hasCyrillic(t.norm) {
+		return 0
+	}
+	if endsWithAny(t.norm, "ые", "ие", "ых", "их") {
+		return 0 // plural: a kind of institution, not one (Правозащитные организации)
+	}
+	n := 0
+	for i+n < len(oc.toks) && n < 3 && isAdjForm(oc.toks[i+n].norm) && (n == 0 || oc.spaced(i+n-1, i+n)) {
+		n++
+	}
+	if i+n >= len(oc.toks) || (n > 0 && !oc.spaced(i+n-1, i+n)) || !orgHeads.MatchString(oc.toks[i+n].norm) {
+		return 0
+	}
+	if n == 0 && t.sentStart {
+		return 0
+	}
+	n++
+	k := 0
+	for ; k < 3 && i+n < len(oc.toks) && oc.spaced(i+n-1, i+n) && oc.complement(i+n); k++ {
+		n++
+	}
+	if n == 1 && !standaloneHeads.MatchString(t.norm) {
+		return 0
+	}
+	return n
+}
+
+// complement: a lower-case genitive word, or a capitalised institution, that
+// continues an organisation name (Палаты представителей Конгресса).
+func (oc *orgCtx) complement(i int) bool {
+	t := oc.toks[i]
+	if t.cap {
+		return orgHeads.MatchString(t.norm) && !t.upper
+	}
+	return utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.MatchString(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло")
+}
+
+func isAdjForm(w string) bool {
+	return utf8.RuneCountInString(w) >= 5 && endsWithAny(w, "ий", "ый", "ой", "ая", "ое", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ую", "ых", "их", "ей")
+}
+
+func (oc *orgCtx) spaced(a, b int) bool {
+	return oc.text[oc.toks[a].bend:oc.toks[b].bstart] == " "
+}
+
+func (oc *orgCtx) hyphened(a, b int) bool {
+	g := strings.TrimSpace(oc.text[oc.toks[a].bend:oc.toks[b].bstart])
+	return g == "-" || g == "—" || g == "–"
+}

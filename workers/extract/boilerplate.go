@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -79,12 +80,13 @@ func junkScore(n *html.Node) int {
 	if junkRoles[strings.ToLower(attr(n, "role"))] {
 		return 1
 	}
-	names := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	raw := attr(n, "class") + " " + attr(n, "id")
+	names := strings.ToLower(raw)
 	if strings.TrimSpace(names) == "" {
 		return 0
 	}
 	junk, content, strong := false, false, false
-	for _, tok := range strings.FieldsFunc(names, notAlnum) {
+	for _, tok := range nameTokens(raw) {
 		if contentTokens[tok] {
 			content = true
 		}
@@ -113,6 +115,35 @@ func junkScore(n *html.Node) int {
 		return -1
 	}
 	return 0
+}
+
+// nameTokens splits class and id values into lower-case words at
+// punctuation and at camelCase boundaries ("newsCaption" → news, caption).
+func nameTokens(s string) []string {
+	var out []string
+	var b strings.Builder
+	prevLower := false
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range s {
+		lr := unicode.ToLower(r)
+		switch {
+		case notAlnum(lr):
+			flush()
+			prevLower = false
+			continue
+		case r != lr && prevLower:
+			flush()
+		}
+		b.WriteRune(lr)
+		prevLower = r == lr && unicode.IsLetter(r)
+	}
+	flush()
+	return out
 }
 
 func notAlnum(r rune) bool {

@@ -24,6 +24,9 @@ var (
 		"teilen": true, "werbung": true, "anzeige": true, "広告": true, "text size": true,
 		"advertisement continue reading below": true, "continue reading": true, "story continues below": true,
 		"story continues below advertisement": true, "scroll to continue with content": true,
+		"advert": true, "don't miss": true, "dont miss": true, "most read": true, "most popular": true,
+		"tell us what you think": true, "популярное": true, "самое читаемое": true, "lo más leído": true,
+		"関連記事": true, "相关阅读": true, "相关新闻": true,
 	}
 	boilerplateLead  = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|topics|filed under|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
 	boilerplateStart = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
@@ -72,7 +75,7 @@ func (r *renderer) walk(root *html.Node) {
 			if n.DataAtom == atom.A {
 				linkDepth--
 			}
-			if blockTags[n.DataAtom] {
+			if blockTags[n.DataAtom] && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
 				r.flushParagraph()
 			}
 			continue
@@ -94,6 +97,9 @@ func (r *renderer) walk(root *html.Node) {
 			continue
 		case n.DataAtom == atom.A:
 			linkDepth++
+		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+			// A table row reads as one line, its cells spaced.
+			r.cur.WriteByte(' ')
 		case blockTags[n.DataAtom]:
 			r.flushParagraph()
 		}
@@ -189,6 +195,6 @@ func isBoilerplate(para string) bool {
 	}
 	lower := strings.ToLower(para)
 	whole := strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
-	return boilerplateWhole[whole] || boilerplateLead.MatchString(para) ||
+	return boilerplateWhole[whole] || onlyDate(para) || boilerplateLead.MatchString(para) ||
 		boilerplateStart.MatchString(para) || strings.Contains(lower, "powered by")
 }

@@ -33,7 +33,7 @@ func (e *ParamError) Error() string {
 
 var (
 	languageCode = regexp.MustCompile(`^[a-z]{2,3}$`)
-	regionCode   = regexp.MustCompile(`^[A-Z]{2}(-[A-Z0-9]{1,3})?$`)
+	regionCode   = regexp.MustCompile(`^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$`)
 )
 
 // parseQuery turns the parameters of /api/search (and of the search page)
@@ -43,7 +43,7 @@ func parseQuery(v url.Values) (search.Query, error) {
 	q := search.Query{
 		Text:     strings.TrimSpace(v.Get("q")),
 		Language: strings.ToLower(strings.TrimSpace(v.Get("language"))),
-		Region:   strings.ToUpper(strings.TrimSpace(v.Get("region"))),
+		Region:   normRegion(v.Get("region")),
 		Person:   strings.TrimSpace(v.Get("person")),
 		Org:      strings.TrimSpace(v.Get("org")),
 		Source:   strings.TrimSpace(v.Get("source")),
@@ -96,10 +96,18 @@ func checkStrings(q search.Query) error {
 	if q.Language != "" && !languageCode.MatchString(q.Language) {
 		return &ParamError{"language", "want an ISO 639 code such as ru"}
 	}
-	if q.Region != "" && !regionCode.MatchString(q.Region) {
-		return &ParamError{"region", "want an ISO 3166 code such as RU or RU-KYA"}
-	}
 	return nil
+}
+
+// normRegion upper-cases values shaped like ISO 3166 codes (ru-kya →
+// RU-KYA); other values are place ids without a code (city:tokyo), kept as
+// given — the same rule the index applies to the region facet.
+func normRegion(s string) string {
+	s = strings.TrimSpace(s)
+	if regionCode.MatchString(s) {
+		return strings.ToUpper(s)
+	}
+	return s
 }
 
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f }

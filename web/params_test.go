@@ -31,6 +31,7 @@ func TestParseQuery(t *testing.T) {
 		{"first of repeated values", "language=ja&language=ru", search.Query{Language: "ja", Page: 1, Size: 20}},
 		{"unknown parameters ignored", "lang=ru&foo=bar", search.Query{Page: 1, Size: 20}},
 		{"region country only", "region=jp", search.Query{Region: "JP", Page: 1, Size: 20}},
+		{"region place id kept as given", "region=city:tokyo", search.Query{Region: "city:tokyo", Page: 1, Size: 20}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,7 +68,7 @@ func TestParseQueryErrors(t *testing.T) {
 		{"size zero", "size=0", "size"},
 		{"size overflow", "size=99999999999999999999999", "size"},
 		{"language not a code", "language=russian", "language"},
-		{"region not a code", "region=Krasnoyarsk", "region"},
+		{"region too long", "region=" + strings.Repeat("x", 201), "region"},
 		{"control character", "person=a%00b", "person"},
 		{"invalid utf-8", "source=%ff", "source"},
 		{"text too long", "q=" + strings.Repeat("я", 1001), "q"},

@@ -1,11 +1,8 @@
 package httpx
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -70,22 +67,13 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	return min(max(d, time.Second), maxRetryAfter)
 }
 
-// classifyTransport maps a client.Do error: policy refusals are permanent,
-// everything else (timeouts, resets, DNS) retryable.
+// classifyTransport maps a client.Do error: policy refusals (private
+// address, redirect loop, bad scheme) are permanent; everything else
+// (timeouts, resets, DNS failures, cancellation) is retryable.
 func classifyTransport(url string, err error) error {
 	wrapped := fmt.Errorf("httpx: fetching %s: %w", url, err)
-	switch {
-	case errors.Is(err, ErrPrivateAddress), errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrUnsupportedScheme):
+	if errors.Is(err, ErrPrivateAddress) || errors.Is(err, ErrTooManyRedirects) || errors.Is(err, ErrUnsupportedScheme) {
 		return permanent(wrapped)
-	case errors.Is(err, context.Canceled):
-		return wrapped
-	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return wrapped
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return wrapped
 	}
 	return wrapped
 }

@@ -48,7 +48,12 @@ func (c *itemContext) build(it *gofeed.Item) *candidate {
 		Image:     CanonicalURL(image(it), c.base),
 		Fetched:   c.now,
 	}
-	s.ID = pipeline.StoryID(c.src.ID, identityOf(c.src, c.identity, it.GUID, link))
+	ident := identityOf(c.src, c.identity, it.GUID, link)
+	if ident == "" {
+		// neither guid nor link: the headline and date as written
+		ident = "title:" + s.Headline + "|" + it.Published
+	}
+	s.ID = pipeline.StoryID(c.src.ID, ident)
 	c.setDates(&s, it)
 	content := firstNonEmpty(it.Content, it.Description)
 	return &candidate{

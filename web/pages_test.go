@@ -150,6 +150,8 @@ func TestSearchPageContent(t *testing.T) {
 		{"person facet link", "/?lang=en", []string{`href="/?lang=en&amp;person=person%3Aalexander-uss">Alexander Uss</a> <span class="count">2</span>`}},
 		{"country facet named in UI language", "/?lang=ru", []string{`>Япония (JP)</a>`, `>RU-KYA</a>`}},
 		{"active person filter shows the name", "/?lang=en&person=person:mikhail-galuzin", []string{"Person: Михаил Галузин"}},
+		{"person label prefers a story in the UI language", "/?lang=en&person=person:alexander-uss", []string{"Person: Alexander Uss"}},
+		{"person label otherwise the first seen", "/?lang=ja&person=person:alexander-uss", []string{"人物: Александр Усс"}},
 		{"nothing found", "/?q=zzzz", []string{"0 stories found", "No stories match this search."}},
 	}
 	for _, tt := range tests {

@@ -97,7 +97,11 @@ func (p *searchPage) fill(q url.Values, res *search.Result) {
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, p.hit(h))
 		for _, pr := range h.People {
-			p.names[pr.ID] = pr.Name
+			// First name seen wins, unless a story in the UI language names
+			// the person: that spelling is the one the editor reads.
+			if _, ok := p.names[pr.ID]; !ok || h.Language == p.T.lang {
+				p.names[pr.ID] = pr.Name
+			}
 		}
 	}
 	for _, f := range facetDefs {

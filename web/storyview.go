@@ -55,11 +55,13 @@ func (p *storyPage) entities(es []pipeline.Entity, filter string) []entityView {
 		if e.Count > 0 {
 			v.Mentions = p.T.N("entity_mentions", e.Count)
 		}
-		switch {
-		case filter == "region" && e.Code != "":
-			v.Link = p.Links.With("region", e.Code)
-		case filter != "region" && e.ID != "":
-			v.Link = p.Links.With(filter, e.ID)
+		// Places filter by code, or by id when they have none (city:tokyo).
+		key := e.ID
+		if filter == "region" && e.Code != "" {
+			key = e.Code
+		}
+		if key != "" {
+			v.Link = p.Links.With(filter, key)
 		}
 		out = append(out, v)
 	}

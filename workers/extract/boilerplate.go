@@ -48,7 +48,13 @@ var junkTokens = map[string]bool{
 	"utility": true, "more": false, "readmore": true, "jump": true, "overlay": true,
 	"donate": true, "follow": true, "bio": true, "timestamp": true,
 	"published": true, "date": true, "share-bar": true, "sns": true, "adsbygoogle": true,
+	"tooltip": true, "popover": true, "rollover": true, "hovercard": true,
 }
+
+// embedTokens mark embedded posts (tweets, Instagram, video players with
+// captions) that the article quotes: part of the story even when the
+// container is also called "social".
+var embedTokens = map[string]bool{"embed": true, "tweet": true, "twitter-tweet": true, "instagram-media": true}
 
 var junkPrefixes = []string{
 	"comment", "share", "social", "related", "cookie", "newsletter", "subscri",
@@ -87,6 +93,9 @@ func junkScore(n *html.Node) int {
 	}
 	junk, content, strong := false, false, false
 	for _, tok := range nameTokens(raw) {
+		if embedTokens[tok] {
+			return -1
+		}
 		if contentTokens[tok] {
 			content = true
 		}

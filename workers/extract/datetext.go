@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -32,6 +33,10 @@ func wordSet(s string) map[string]bool {
 	return set
 }
 
+// stampLead starts a time stamp line even without a date: "Updated at
+// 1:23 p.m.".
+var stampLead = regexp.MustCompile(`(?i)^(last updated|updated|posted|published|обновлено|опубликовано|actualizado|atualizado|publicado|mis à jour|publié|aktualisiert)\b`)
+
 // monthWords are the date words that name a month.
 var monthWords = wordSet(`january february march april june july august september october november december
 	jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio julio agosto septiembre
@@ -47,7 +52,7 @@ func onlyDate(para string) bool {
 	if len(para) > 80 {
 		return false
 	}
-	numbers, dated := 0, false
+	numbers, dated := 0, stampLead.MatchString(para)
 	for _, w := range strings.FieldsFunc(strings.ToLower(para), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {

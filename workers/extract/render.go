@@ -29,6 +29,7 @@ var (
 		"関連記事": true, "相关阅读": true, "相关新闻": true,
 	}
 	boilerplateLead  = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|topics|filed under|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
+	boilerplateCounter = regexp.MustCompile(`(?i)^(image|photo|slide|picture|фото|imagen|foto) \d+ (of|из|de|di|von|sur) \d+$`)
 	boilerplateStart = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
 )
 
@@ -54,7 +55,7 @@ func (r *renderer) render(nodes []*html.Node) string {
 		r.walk(n)
 	}
 	r.flushParagraph()
-	return strings.Join(r.paras, "\n\n")
+	return strings.Join(dropTrailers(r.paras), "\n\n")
 }
 
 type visit struct {
@@ -117,7 +118,12 @@ func (r *renderer) skipElement(n *html.Node) bool {
 	case atom.Ul, atom.Ol:
 		st := r.stats[n]
 		return st.text > 0 && (st.linkDensity() > 0.5 || st.linkDensity() > 0.25 && everyItemLinks(n, st.text))
-	case atom.Dl, atom.Table, atom.Div, atom.Section, atom.Li:
+	case atom.Li:
+		// A long item that starts with a linked sentence is a digest
+		// entry, not a link list.
+		st := r.stats[n]
+		return st.text > 0 && st.text < 150 && st.linkDensity() > 0.5
+	case atom.Dl, atom.Table, atom.Div, atom.Section:
 		st := r.stats[n]
 		return st.text > 0 && st.linkDensity() > 0.5
 	case atom.H1:
@@ -195,6 +201,29 @@ func isBoilerplate(para string) bool {
 	}
 	lower := strings.ToLower(para)
 	whole := strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
-	return boilerplateWhole[whole] || onlyDate(para) || boilerplateLead.MatchString(para) ||
+	return boilerplateWhole[whole] || onlyDate(para) || boilerplateLead.MatchString(para) || boilerplateCounter.MatchString(para) ||
 		boilerplateStart.MatchString(para) || strings.Contains(lower, "powered by")
+}
+
+// tailParagraphs is how many closing paragraphs are checked for trailers.
+const tailParagraphs = 3
+
+// trailer matches the promotional lines sites append to every story:
+// follow-us prompts, newsletter and forum invitations, contact lines.
+var trailer = regexp.MustCompile(`(?i)(follow (us|him|her|them|me) (on|@)|sign up for|subscribe to (our|the)|join (us|our)|our newsletter|newsletters?\b.*\binbox|have a (news )?tip|подписывайтесь|подпишитесь|síguenos|suivez-nous|folgen sie uns)`)
+
+// maxTrailerRunes bounds the paragraphs trailer is tried on.
+const maxTrailerRunes = 300
+
+// dropTrailers removes promotional lines from the end of the article. Only
+// the last few paragraphs are checked, and only short ones: the same words
+// in the middle of a story are news.
+func dropTrailers(paras []string) []string {
+	for i := len(paras) - 1; i >= 0 && i >= len(paras)-tailParagraphs; i-- {
+		p := paras[i]
+		if len([]rune(p)) <= maxTrailerRunes && trailer.MatchString(p) {
+			paras = append(paras[:i], paras[i+1:]...)
+		}
+	}
+	return paras
 }

@@ -80,7 +80,7 @@ func (l links) Story(id string) string {
 	return l.encode("/stories/"+url.PathEscape(id), url.Values{})
 }
 
-// InLanguage is the current page's path and query with lang set to tag.
+// inLanguage is the current page's path and query with lang set to tag.
 func inLanguage(u *url.URL, tag language.Tag) string {
 	v := u.Query()
 	v.Del("lang")

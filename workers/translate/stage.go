@@ -37,8 +37,9 @@ func (t *Translator) Stage(ctx context.Context, s *pipeline.Story) ([]*pipeline.
 		out.Translations = map[string]pipeline.Translation{}
 	}
 	var errs []error
+	lang := normLang(s.Language)
 	for _, target := range t.targets {
-		if target == s.Language {
+		if target == lang {
 			continue
 		}
 		tr, err := t.translateStory(ctx, s, target)
@@ -61,7 +62,7 @@ func (t *Translator) Stage(ctx context.Context, s *pipeline.Story) ([]*pipeline.
 // error when the story should be redelivered.
 func (t *Translator) translateStory(ctx context.Context, s *pipeline.Story, target string) (pipeline.Translation, error) {
 	log := t.log.With("story_id", s.ID, "source", s.Source, "target", target)
-	from := strings.ToLower(s.Language)
+	from := normLang(s.Language)
 	if from == "" || from == pipeline.LanguageUnknown {
 		return t.status(pipeline.TranslationNoEngine, "source language unknown"), nil
 	}

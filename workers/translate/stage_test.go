@@ -266,3 +266,20 @@ func TestTranslateText(t *testing.T) {
 		})
 	}
 }
+
+func TestLanguageCodesNormalised(t *testing.T) {
+	esEn := &fake{name: "fake", pair: translate.Pair{From: "es", To: "en"}, out: func(s string) (string, error) { return "EN " + s, nil }}
+	tr := translate.New(translate.Options{Engines: []translate.Engine{esEn}, Targets: []string{"eng", "spa"}})
+	out, err := tr.Stage(context.Background(), story("ES", esHeadline, esBody))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := out[0].Translations
+	if len(got) != 1 || got["en"].Status != pipeline.TranslationOK {
+		t.Fatalf("translations = %+v; want only en, ok (es is the story's own language)", got)
+	}
+	text, engine, err := tr.TranslateText(context.Background(), "es", "spa", "Hola.")
+	if err != nil || text != "Hola." || engine != "" {
+		t.Fatalf("TranslateText es→spa = %q, %q, %v; want the text back, no engine", text, engine, err)
+	}
+}

@@ -48,7 +48,8 @@ type Translator struct {
 	outages     *outages
 }
 
-// New returns a Translator. Targets are lowercased and deduplicated.
+// New returns a Translator. Targets are normalised to ISO 639-1 ("eng" →
+// "en") and deduplicated.
 func New(o Options) *Translator {
 	t := &Translator{
 		engines: o.Engines, targets: normTargets(o.Targets), log: o.Logger, now: o.Now,
@@ -70,11 +71,20 @@ func New(o Options) *Translator {
 	return t
 }
 
+// normLang returns the ISO 639-1 form of a language code when it has one,
+// else the code lowercased.
+func normLang(l string) string {
+	if c, ok := ISO6391(l); ok {
+		return c
+	}
+	return strings.ToLower(strings.TrimSpace(l))
+}
+
 func normTargets(in []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, l := range in {
-		l = strings.ToLower(strings.TrimSpace(l))
+		l = normLang(l)
 		if l != "" && !seen[l] {
 			seen[l] = true
 			out = append(out, l)
@@ -87,12 +97,16 @@ func normTargets(in []string) []string {
 // codes ISO6391 understands) with the first engine serving the pair, and
 // returns the translation and the engine's name. It is what the
 // `polywire translate` command calls. No engine for the pair is an error
-// wrapping ErrNoEngine.
+// wrapping ErrNoEngine; text in its own language comes back unchanged with
+// no engine name.
 func (t *Translator) TranslateText(ctx context.Context, from, to, text string) (string, string, error) {
 	f, okF := ISO6391(from)
 	g, okT := ISO6391(to)
 	if !okF || !okT {
 		return "", "", fmt.Errorf("translate: unknown language in %q→%q", from, to)
+	}
+	if f == g {
+		return text, "", nil
 	}
 	e, err := t.pick(ctx, Pair{From: f, To: g})
 	if err != nil {

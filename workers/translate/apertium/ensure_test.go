@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strconv"
@@ -79,6 +80,18 @@ func TestEnsureAPYErrors(t *testing.T) {
 				t.Fatalf("err = %v, want %v", err, tc.is)
 			}
 		})
+	}
+}
+
+// TestEnsureAPYPortHeld: something that is not APY holds the port; EnsureAPY
+// reports an error instead of hanging or starting APY elsewhere.
+func TestEnsureAPYPortHeld(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	stop, err := apertium.EnsureAPY(context.Background(), srv.URL, nil)
+	if err == nil {
+		_ = stop()
+		t.Fatal("EnsureAPY on a port held by another server: nil error")
 	}
 }
 

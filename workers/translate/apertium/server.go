@@ -59,17 +59,42 @@ func StartAPY(ctx context.Context, o StartOptions) (*Server, error) {
 		return nil, fmt.Errorf("apertium: %w", ErrNotInstalled)
 	}
 	o = startDefaults(o)
-	if o.Port == 0 {
+	if o.Port != 0 {
+		return startOn(ctx, bin, o)
+	}
+	// A port picked free may be taken before APY binds it: try a few.
+	for try := 0; ; try++ {
 		if o.Port, err = freePort(); err != nil {
 			return nil, fmt.Errorf("apertium: picking a port: %w", err)
 		}
+		s, err := startOn(ctx, bin, o)
+		if err == nil || !errors.Is(err, errExited) || try == 2 {
+			return s, err
+		}
+		o.Logger.Warn("apertium: apertium-apy exited at start, trying another port", "error", err)
 	}
+}
+
+// startOn starts APY on o.Port through the loopback launcher, falling back
+// to running it plainly if the launcher dies.
+func startOn(ctx context.Context, bin string, o StartOptions) (*Server, error) {
 	s, err := startWith(ctx, loopbackCommand(bin, o), o)
-	if errors.Is(err, errExited) {
+	if errors.Is(err, errExited) && !portTaken(o.Port) {
 		o.Logger.Warn("apertium: loopback launcher failed, starting apertium-apy on all interfaces", "error", err)
 		s, err = startWith(ctx, exec.Command(bin, "-p", strconv.Itoa(o.Port), o.ModesDir), o)
 	}
 	return s, err
+}
+
+// portTaken reports whether something already listens on the loopback port
+// (then the launcher died for that, not for being unable to run).
+func portTaken(port int) bool {
+	c, err := net.DialTimeout("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), time.Second)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
 }
 
 func startDefaults(o StartOptions) StartOptions {

@@ -25,7 +25,11 @@ var facetFields = map[string]string{
 // first otherwise (stories without a publication time last).
 func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, error) {
 	q.Normalize()
-	req := bleve.NewSearchRequestOptions(buildQuery(x.idx.Mapping(), q), q.Size, (q.Page-1)*q.Size, false)
+	from, size := (q.Page-1)*q.Size, q.Size
+	if from+size > doc.MaxWindow {
+		from, size = 0, 0 // beyond the window: count and facets only
+	}
+	req := bleve.NewSearchRequestOptions(buildQuery(x.idx.Mapping(), q), size, from, false)
 	req.Fields = []string{fieldStory}
 	if strings.TrimSpace(q.Text) == "" {
 		req.SortByCustom(bsearch.SortOrder{

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/meilisearch/meilisearch-go"
+
+	"github.com/polywire/polywire/search/internal/doc"
 )
 
 // Attribute names of a document.
@@ -68,9 +70,6 @@ func attributes(prefixes ...string) []string {
 	return out
 }
 
-// maxTotalHits bounds Result.Total (Meilisearch's pagination.maxTotalHits).
-const maxTotalHits = 10000
-
 func settings() *meilisearch.Settings {
 	var localized []*meilisearch.LocalizedAttributes
 	for _, l := range locales {
@@ -84,7 +83,7 @@ func settings() *meilisearch.Settings {
 			fieldPersonID, fieldPersonName, fieldOrgID, fieldOrgName, fieldPublishedTS},
 		SortableAttributes:  []string{fieldPublishedTS, fieldVersion},
 		LocalizedAttributes: localized,
-		Pagination:          &meilisearch.Pagination{MaxTotalHits: maxTotalHits},
+		Pagination:          &meilisearch.Pagination{MaxTotalHits: doc.MaxWindow},
 		Faceting:            &meilisearch.Faceting{MaxValuesPerFacet: 100},
 	}
 }

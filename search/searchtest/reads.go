@@ -108,6 +108,9 @@ func testPaging(t *testing.T, idx search.Index) {
 	if res := find(t, idx, search.Query{Size: 1000}); res.Size != 100 {
 		t.Errorf("size 1000 normalised to %d, want 100", res.Size)
 	}
+	if res := find(t, idx, search.Query{Page: 1_000_000_000, Size: 100}); len(res.Hits) != 0 {
+		t.Errorf("page 1e9 has %d hits, want none", len(res.Hits))
+	}
 }
 
 func testFacets(t *testing.T, idx search.Index) {

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/polywire/polywire/pipeline"
@@ -64,5 +65,11 @@ func TestFlatten(t *testing.T) {
 		if got := f.EntityNames[i]; got.Language != want[i].Language || !slices.Equal(got.Names, want[i].Names) {
 			t.Errorf("EntityNames[%d] = %q, want %q", i, got, want[i])
 		}
+	}
+}
+
+func TestWordsCapped(t *testing.T) {
+	if got := Words(" a b\tc\n" + strings.Repeat("x ", 20)); len(got) != MaxWords || got[2] != "c" {
+		t.Errorf("Words = %q, want %d words starting a b c", got, MaxWords)
 	}
 }

@@ -44,8 +44,23 @@ func SortFacet(vs []search.FacetValue) []search.FacetValue {
 	return vs
 }
 
-// Words splits query text into words on white space.
-func Words(text string) []string { return strings.Fields(text) }
+// MaxWords is the number of query words considered; later words are
+// ignored (Meilisearch itself stops at 10).
+const MaxWords = 10
+
+// Words splits query text into at most MaxWords words on white space.
+func Words(text string) []string {
+	w := strings.Fields(text)
+	if len(w) > MaxWords {
+		w = w[:MaxWords]
+	}
+	return w
+}
+
+// MaxWindow bounds how deep results can be paged: hits beyond the first
+// MaxWindow matches are not returned (Total still counts them). It keeps a
+// hostile page number from making the backend collect millions of hits.
+const MaxWindow = 10000
 
 // Marks are the highlight tags both backends emit around matched terms.
 const (

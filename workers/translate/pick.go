@@ -25,5 +25,5 @@ func (t *Translator) pick(ctx context.Context, p Pair) (Engine, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("translate: %s: %w", p, errors.Join(errs...))
 	}
-	return nil, fmt.Errorf("translate: no engine serves %s: %w", p, ErrNoEngine)
+	return nil, fmt.Errorf("translate: %s: %w", p, ErrNoEngine)
 }

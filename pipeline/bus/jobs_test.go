@@ -30,7 +30,7 @@ func TestFetchJobsFlowThroughTheWorkQueue(t *testing.T) {
 	startStage(t, b, bus.Spec[pipeline.FetchJob, pipeline.RawItem]{Stage: "fetch", Input: pipeline.SubjectJobs + ".>",
 		OutputKind: pipeline.KindRaw, Fn: fetchLike})
 	m := receive(t, out)
-	if m.Subject != "polywire.raw.ru.tass" || m.Header.Get(pipeline.HeaderCorrelationID) != "job-tass-20261128T180000:1:schedule" {
+	if m.Subject != "polywire.raw.ru.tass" || m.Header.Get(pipeline.HeaderCorrelationID) != "job-tass-20261128T180000" {
 		t.Errorf("got %s with correlation %q", m.Subject, m.Header.Get(pipeline.HeaderCorrelationID))
 	}
 	dl := waitDeadLetters(t, b, "fetch", 1)[0]

@@ -49,12 +49,10 @@ func (b *Bus) PublishOutput(ctx context.Context, kind, stage string, m pipeline.
 }
 
 // PublishJob publishes a fetch job to polywire-jobs.fetch.<source>. Its
-// Nats-Msg-Id comes from the job's source and slot, so two schedulers that
-// publish the same slot within DuplicateWindow make one job.
+// Nats-Msg-Id is job-<source>-<slot> (the job's Meta().StoryID), so two
+// schedulers that publish the same slot within DuplicateWindow make one job.
 func (b *Bus) PublishJob(ctx context.Context, job *pipeline.FetchJob) (PubAck, error) {
-	meta := job.Meta()
-	return b.Publish(ctx, pipeline.JobSubject(job.Source),
-		pipeline.MsgID(meta.StoryID, meta.Version, pipeline.StageSchedule), job)
+	return b.Publish(ctx, pipeline.JobSubject(job.Source), job.Meta().StoryID, job)
 }
 
 // PublishEvent publishes a source health event (any JSON value) to

@@ -82,6 +82,9 @@ type walker struct {
 	file string
 	pos  positions
 	errs []error
+	// active holds the alias targets being walked: an anchor that merges
+	// or contains itself is left to the decoder to reject, not recursed.
+	active map[*yaml.Node]bool
 }
 
 var (
@@ -90,6 +93,13 @@ var (
 )
 
 func (w *walker) walk(n *yaml.Node, t reflect.Type, path string) {
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil || !w.enter(n.Alias) {
+			return
+		}
+		defer w.leave(n.Alias)
+		n = n.Alias
+	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -119,6 +129,10 @@ func (w *walker) walkStruct(n *yaml.Node, t reflect.Type, path string) {
 	fields := yamlFields(t)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key := n.Content[i]
+		if key.Tag == "!!merge" {
+			w.walkMerge(n.Content[i+1], t, path)
+			continue
+		}
 		p := join(path, key.Value)
 		w.pos[p] = position{w.file, key.Line}
 		ft, ok := fields[key.Value]
@@ -128,6 +142,43 @@ func (w *walker) walkStruct(n *yaml.Node, t reflect.Type, path string) {
 			continue
 		}
 		w.walk(n.Content[i+1], ft, p)
+	}
+}
+
+func (w *walker) enter(n *yaml.Node) bool {
+	if w.active == nil {
+		w.active = map[*yaml.Node]bool{}
+	}
+	if w.active[n] {
+		return false
+	}
+	w.active[n] = true
+	return true
+}
+
+func (w *walker) leave(n *yaml.Node) { delete(w.active, n) }
+
+// walkMerge checks the mappings merged in with "<<: *anchor" (or a list
+// of anchors) against the same struct type.
+func (w *walker) walkMerge(n *yaml.Node, t reflect.Type, path string) {
+	if n.Kind == yaml.SequenceNode {
+		for _, m := range n.Content {
+			w.walkMerge(m, t, path)
+		}
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil || !w.enter(n.Alias) {
+			return
+		}
+		defer w.leave(n.Alias)
+		n = n.Alias
+	}
+	if n.Kind == yaml.MappingNode {
+		saved := w.pos
+		w.pos = positions{} // positions stay those of the merging entry
+		w.walkStruct(n, t, path)
+		w.pos = saved
 	}
 }
 

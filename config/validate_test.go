@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // src renders a sources.yaml whose first entry is valid and whose second
@@ -130,4 +131,33 @@ func TestIsLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestAnchorsAndMergeKeys(t *testing.T) {
+	sources := `sources:
+  - &tass
+    id: tass-en
+    url: https://tass.com/rss/v2.xml
+    agency: TASS
+    timezone: Europe/Moscow
+    interval: 10m
+  - <<: *tass
+    id: tass-ru
+    url: https://tass.ru/rss/v2.xml
+`
+	cfg, err := Load(writeConfig(t, "{}\n", sources))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := cfg.Sources[1]
+	if ru.Agency != "TASS" || ru.Interval.D() != 10*time.Minute || ru.URL != "https://tass.ru/rss/v2.xml" {
+		t.Fatalf("merged source %+v", ru)
+	}
+	t.Run("unknown key inside a merged anchor", func(t *testing.T) {
+		bad := strings.Replace(sources, "agency: TASS", "agencyy: TASS", 1)
+		_, err := Load(writeConfig(t, "{}\n", bad))
+		if findProblem(Problems(err), "sources[0].agencyy", "unknown key") == nil {
+			t.Fatalf("problems: %v", err)
+		}
+	})
 }

@@ -80,6 +80,37 @@ var contentTokens = map[string]bool{
 // ("comment-content", but not "content-with-sidebar").
 var strongJunk = []string{"comment", "share", "social", "related", "cookie", "newsletter", "sidebar", "breadcrumb", "advert", "respond", "disqus", "subscri", "promo", "sponsor"}
 
+// headJunk are words that, as the last part of a compound class name, say
+// what the element is whatever comes before: "post-footer", "entry-meta",
+// "article-tags" are furniture although "post", "entry" and "article" are
+// content words.
+var headJunk = map[string]bool{
+	"footer": true, "meta": true, "byline": true, "tags": true, "labels": true,
+	"author": true, "comments": true, "share": true, "sharing": true, "social": true,
+	"related": true, "date": true, "timestamp": true, "credit": true, "credits": true,
+	"caption": true, "navigation": true, "nav": true, "pagination": true, "info": true,
+}
+
+// genericTokens say nothing about an element's role ("-wrapper", "-inner").
+var genericTokens = map[string]bool{
+	"wrapper": true, "wrap": true, "wrp": true, "container": true, "inner": true,
+	"outer": true, "box": true, "area": true, "block": true, "section": true,
+	"holder": true, "list": true, "links": true, "module": true, "widget": true,
+}
+
+// headToken returns the last meaningful token of one class or id word.
+func headToken(word string) string {
+	toks := nameTokens(word)
+	for i := len(toks) - 1; i >= 0; i-- {
+		t := toks[i]
+		if genericTokens[t] || strings.TrimLeft(t, "0123456789") == "" {
+			continue
+		}
+		return t
+	}
+	return ""
+}
+
 // junkScore classifies an element by its class, id and role:
 // 1 junk, -1 article-like, 0 no opinion.
 func junkScore(n *html.Node) int {
@@ -113,6 +144,9 @@ func junkScore(n *html.Node) int {
 			if strings.HasPrefix(word, s) {
 				strong = true
 			}
+		}
+		if headJunk[headToken(word)] {
+			strong = true
 		}
 	}
 	switch {

@@ -94,13 +94,3 @@ func findFirst(root *html.Node, match func(*html.Node) bool) *html.Node {
 	}
 	return nil
 }
-
-// isAncestor reports whether a is n or one of its ancestors.
-func isAncestor(a, n *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == a {
-			return true
-		}
-	}
-	return false
-}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/polywire/polywire/config"
 	"github.com/polywire/polywire/pipeline"
@@ -190,6 +191,30 @@ func articleText(root *html.Node, rules config.ExtractRules, headline string) (s
 		return "", ReasonNoArticle
 	}
 	return body, ""
+}
+
+// fragmentText renders an HTML fragment that is known to be the article
+// (a feed item's content): rules and boilerplate removal apply, candidate
+// selection does not. Plain text comes back with its white space collapsed.
+func fragmentText(fragment string, rules config.ExtractRules) string {
+	root, err := parseHTML([]byte("<html><body>" + fragment + "</body></html>"))
+	if err != nil {
+		return ""
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	for _, sel := range rules.Drop {
+		if s, ok := compileSelector(sel); ok {
+			doc.FindMatcher(s).Remove()
+		}
+	}
+	removeJunkTags(root)
+	removeJunkBlocks(root)
+	body := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if body == nil {
+		return ""
+	}
+	r := &renderer{stats: computeStats(root)}
+	return r.render([]*html.Node{body})
 }
 
 // keepNodes returns the outermost elements matching any Keep selector, in

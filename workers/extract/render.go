@@ -28,9 +28,9 @@ var (
 		"tell us what you think": true, "популярное": true, "самое читаемое": true, "lo más leído": true,
 		"関連記事": true, "相关阅读": true, "相关新闻": true,
 	}
-	boilerplateLead  = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|topics|filed under|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
+	boilerplateLead    = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|topics|filed under|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
 	boilerplateCounter = regexp.MustCompile(`(?i)^(image|photo|slide|picture|фото|imagen|foto) \d+ (of|из|de|di|von|sur) \d+$`)
-	boilerplateStart = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
+	boilerplateStart   = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
 )
 
 // maxBoilerplateRunes bounds the paragraphs boilerplateLine is tried on: a
@@ -43,10 +43,13 @@ type renderer struct {
 	stats    map[*html.Node]nodeStats
 	skipHead string // headline: a heading equal to it is not repeated in the body
 	paras    []string
-	lines    []string
-	cur      strings.Builder
-	curLink  int
-	curText  int
+	// titled[i] is true when a skipped link block followed paragraph i:
+	// a short paragraph there is that block's title ("More stories").
+	titled  map[int]bool
+	lines   []string
+	cur     strings.Builder
+	curLink int
+	curText int
 }
 
 // render returns the text of nodes, in order.
@@ -55,7 +58,33 @@ func (r *renderer) render(nodes []*html.Node) string {
 		r.walk(n)
 	}
 	r.flushParagraph()
-	return strings.Join(dropTrailers(r.paras), "\n\n")
+	return strings.Join(dropTrailers(r.dropTitles()), "\n\n")
+}
+
+func (r *renderer) markTitled() {
+	if len(r.paras) == 0 {
+		return
+	}
+	if r.titled == nil {
+		r.titled = map[int]bool{}
+	}
+	r.titled[len(r.paras)-1] = true
+}
+
+// maxTitleRunes bounds what counts as the title of a dropped block.
+const maxTitleRunes = 60
+
+// dropTitles removes the titles of dropped link blocks: short paragraphs
+// without closing punctuation right before a skipped block.
+func (r *renderer) dropTitles() []string {
+	out := r.paras[:0]
+	for i, p := range r.paras {
+		if r.titled[i] && len([]rune(p)) <= maxTitleRunes && !endsSentence(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 type visit struct {
@@ -90,6 +119,10 @@ func (r *renderer) walk(root *html.Node) {
 			continue
 		}
 		if r.skipElement(n) {
+			if blockTags[n.DataAtom] {
+				r.flushParagraph()
+				r.markTitled()
+			}
 			continue
 		}
 		switch {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"log/slog"
 	"strings"
 
@@ -132,22 +131,21 @@ func pageContentType(in *pipeline.RawItem) string {
 	return in.PageType
 }
 
-// fromFeed extracts the feed's HTML content as a fragment.
+// fromFeed extracts the feed's HTML content. The content is the article
+// itself, so nothing is chosen among candidates: boilerplate is removed and
+// the rest rendered.
 func (e *Extractor) fromFeed(in *pipeline.RawItem) *Result {
 	content := strings.TrimSpace(in.FeedContent)
 	if content == "" {
 		return nil
 	}
-	page := "<html><body><article>" + content + "</article></body></html>"
-	res, err := Extract([]byte(page), PageOptions{URL: in.Story.URL, ContentType: "text/html; charset=utf-8", FeedLanguage: in.FeedLanguage, MaxBytes: e.maxBytes})
-	if err != nil || res.Body == "" {
-		// Not HTML after all, or nothing survived cleaning: use the
-		// text as the feed gave it.
-		text := collapse(html.UnescapeString(content))
-		if text == "" {
-			return nil
-		}
-		return &Result{Body: text, Dateline: ParseDateline(text, in.Story.Published)}
+	body := fragmentText(content, e.rules(firstNonEmpty(in.Rules, in.Story.Source)))
+	if body == "" {
+		return nil
+	}
+	res := &Result{Body: body, Dateline: ParseDateline(body, in.Story.Published)}
+	if res.Dateline != nil {
+		res.Agency = CanonicalAgency(res.Dateline.Agency)
 	}
 	return res
 }

@@ -38,10 +38,12 @@ type index struct {
 	order   int
 	// firstNames maps forms of known first names to their nominative.
 	firstNames map[string]firstNameInfo
+	// roles maps role words (all forms) to English role keywords.
+	roles map[string]string
 }
 
 func buildIndex(g *gazetteer.Gazetteer) *index {
-	ix := &index{g: g, byFirst: map[string][]*phrase{}, trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames()}
+	ix := &index{g: g, byFirst: map[string][]*phrase{}, trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames(), roles: buildRoleIndex()}
 	for _, p := range g.Places() {
 		ix.addNames(ref{pipeline.EntityLocation, p.ID}, p.Names, false)
 	}
@@ -66,6 +68,11 @@ func (ix *index) addNames(r ref, names gazetteer.Names, person bool) {
 			ix.order++
 			if hasCJK(v) {
 				ix.trie.insert(normalize(v), r)
+				// A Japanese surname alone (ガルージン大使): the part after the last
+				// middle dot.
+				if i := strings.LastIndex(v, "・"); person && i > 0 && utf8.RuneCountInString(v[i:]) > 2 {
+					ix.trie.insert(normalize(v[i+len("・"):]), r)
+				}
 				continue
 			}
 			ix.addPhrase(r, v, lang, person)

@@ -12,7 +12,6 @@ type span struct {
 	partial    bool   // surname alone
 	role       string // from a role pattern, for people the gazetteer lacks
 	office, to string
-	name       string // canonical name for people the gazetteer lacks
 }
 
 // matchTokens finds gazetteer names among the tokens, longest match first,
@@ -25,7 +24,11 @@ func (ix *index) matchTokens(text string, toks []token) []span {
 			i++
 			continue
 		}
-		out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: p.ref, partial: p.partial})
+		end := toks[i+n-1].end
+		if toks[i+n-1].possessive {
+			end -= 2 // the mention is the name, without 's
+		}
+		out = append(out, span{start: toks[i].start, end: end, ref: p.ref, partial: p.partial})
 		i += n
 	}
 	return out

@@ -2,6 +2,7 @@ package tag
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -29,6 +30,9 @@ type personCtx struct {
 }
 
 func (ix *index) recognisePeople(text string, toks []token, known []span, lang string) []span {
+	if lang == "en" {
+		return ix.englishPeople(text, toks, known)
+	}
 	if lang != "ru" && !(lang == "" || lang == pipeline.LanguageUnknown) {
 		return nil
 	}
@@ -202,18 +206,13 @@ func (pc *personCtx) isSurname(i int) bool {
 func (pc *personCtx) repeats(surnames map[string]bool, found []span) []span {
 	forms := map[string]bool{}
 	for s := range surnames {
-		for _, f := range ruForms(s, kindPerson) {
-			forms[f] = true
-		}
-	}
-	inFound := make([]bool, len(pc.toks))
-	for _, s := range found {
-		for k, t := range pc.toks {
-			if t.start >= s.start && t.end <= s.end {
-				inFound[k] = true
+		for _, lemma := range []string{s, surnameLemma(s, false), surnameLemma(s, true)} {
+			for _, f := range ruForms(lemma, kindPerson) {
+				forms[f] = true
 			}
 		}
 	}
+	inFound := coveredTokens(pc.toks, found)
 	var out []span
 	for k, t := range pc.toks {
 		if !inFound[k] && !pc.covered[k] && t.cap && forms[t.norm] {
@@ -239,7 +238,10 @@ func (pc *personCtx) span(i, n int) span {
 	return span{start: pc.toks[i].start, end: pc.toks[i+n-1].end, ref: ref{typ: pipeline.EntityPerson}}
 }
 
+// coveredTokens marks the tokens that overlap a span.
 func coveredTokens(toks []token, spans []span) []bool {
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
 	cov := make([]bool, len(toks))
 	j := 0
 	for _, s := range spans {
@@ -282,4 +284,25 @@ func setOf(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// englishPeople finds names after an English role word: two or three
+// capitalised words (Foreign Minister Taro Kono).
+func (ix *index) englishPeople(text string, toks []token, known []span) []span {
+	pc := &personCtx{text: text, toks: toks, covered: coveredTokens(toks, known)}
+	var out []span
+	for i := 0; i+1 < len(toks); i++ {
+		if _, ok := roleKeywords[toks[i].norm]; !ok || !toks[i].cap {
+			continue
+		}
+		n := 0
+		for n < 3 && i+1+n < len(toks) && pc.spaced(i+n, i+1+n) && toks[i+1+n].cap && !toks[i+1+n].upper && !pc.covered[i+1+n] {
+			n++
+		}
+		if n >= 2 {
+			out = append(out, pc.span(i+1, n))
+			i += n
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"strings"
 	"time"
 
 	"github.com/polywire/polywire/pipeline"
@@ -12,8 +13,10 @@ func (ix *index) result(runes []rune, spans []span, lang string, at time.Time) R
 	r := Result{Entities: []pipeline.Mention{}, Places: []pipeline.Entity{}, People: []pipeline.Entity{}, Organisations: []pipeline.Entity{}}
 	f := newFacets()
 	for _, s := range spans {
-		m := ix.mention(runes, s, lang, at)
-		r.Entities = append(r.Entities, m)
+		r.Entities = append(r.Entities, ix.mention(runes, s, lang, at))
+	}
+	linkSurnames(r.Entities)
+	for _, m := range r.Entities {
 		f.add(m)
 	}
 	r.Places, r.People, r.Organisations = f.places, f.people, f.orgs
@@ -26,8 +29,8 @@ func (ix *index) mention(runes []rune, s span, lang string, at time.Time) pipeli
 	if names != nil {
 		m.Name = names.Canonical(lang)
 		m.Names = names.CanonicalByLang()
-	} else {
-		m.Name = s.name
+	} else if s.ref.typ == pipeline.EntityPerson {
+		ix.unknownPerson(&m, lang)
 	}
 	switch s.ref.typ {
 	case pipeline.EntityLocation:
@@ -41,6 +44,39 @@ func (ix *index) mention(runes []rune, s span, lang string, at time.Time) pipeli
 		}
 	}
 	return m
+}
+
+// linkSurnames gives a surname mentioned alone (Кожемяко также отметил)
+// the identity of the full name mentioned elsewhere in the text.
+func linkSurnames(ms []pipeline.Mention) {
+	full := map[string]int{}
+	for i, m := range ms {
+		if m.Type != pipeline.EntityPerson || m.ID == "" {
+			continue
+		}
+		words := strings.Fields(m.Name)
+		if len(words) < 2 {
+			continue
+		}
+		last := normalize(words[len(words)-1])
+		for _, f := range append(ruForms(last, kindPerson), last) {
+			if _, ok := full[f]; !ok {
+				full[f] = i
+			}
+		}
+	}
+	for i, m := range ms {
+		if m.Type != pipeline.EntityPerson || m.ID != "" || strings.Contains(m.Text, " ") {
+			continue
+		}
+		if j, ok := full[normalize(m.Text)]; ok {
+			src := ms[j]
+			ms[i].ID, ms[i].Name, ms[i].Names = src.ID, src.Name, src.Names
+			if ms[i].Role == "" {
+				ms[i].Role, ms[i].Office, ms[i].To = src.Role, src.Office, src.To
+			}
+		}
+	}
 }
 
 // personRole fills the role of a gazetteer person valid at the date; when

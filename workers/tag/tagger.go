@@ -55,6 +55,7 @@ func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 	spans := ix.matchTokens(text, toks)
 	if hasCJK(text) {
 		spans = append(spans, ix.matchCJK(runes)...)
+		spans = append(spans, jaPeople(runes, spans)...)
 	}
 	spans = append(spans, ix.recognisePeople(text, toks, spans, lang)...)
 	spans = append(spans, ix.recogniseOrgs(text, toks, spans, lang)...)

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,6 +17,7 @@ type token struct {
 	cap        bool   // first letter upper case
 	upper      bool   // every letter upper case, at least two letters
 	sentStart  bool   // first word of a sentence or paragraph
+	possessive bool   // ends in 's, which norm leaves out
 }
 
 // tokenize splits text into tokens, skipping CJK characters (they are
@@ -79,6 +81,10 @@ func scanToken(text string, i, cp int) (token, int, int) {
 	}
 	w := text[i:j]
 	t := token{start: cp, end: cp + ncp, bstart: i, bend: j, text: w, norm: normalize(w)}
+	// English possessive: Krai's matches Krai.
+	if n := strings.TrimSuffix(t.norm, "'s"); n != t.norm && !hasCyrillic(n) {
+		t.norm, t.possessive = n, true
+	}
 	t.cap, t.upper = caseOf(w)
 	return t, j - i, ncp
 }

@@ -78,6 +78,8 @@ func testFilters(t *testing.T, idx search.Index) {
 		{"text and filters", search.Query{Text: "Абэ", Source: "tass"}, []string{PutinID}},
 		{"filters combine", search.Query{Region: "JP", Language: "en"}, []string{EnglishID}},
 		{"no match", search.Query{Language: "fr"}, nil},
+		{"quotes in a value cannot widen the filter", search.Query{Person: `x" OR language = "ru`}, nil},
+		{"backslash in a value", search.Query{Source: `tass\`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantIDs(t, find(t, idx, tt.q), tt.want...) })

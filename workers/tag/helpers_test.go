@@ -40,3 +40,5 @@ func readFile(tb testing.TB, name string) string {
 	}
 	return string(b)
 }
+
+func newTaggerFrom(g *gazetteer.Gazetteer) *tag.Tagger { return tag.New(g) }

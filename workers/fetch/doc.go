@@ -8,8 +8,10 @@
 // source's time zone for dates written without one), derives each item's
 // identity and story id, compares a content hash with the seen store to tell
 // new items (version 1) from edits (version+1) and unchanged ones (skipped),
-// fetches the article page when the feed carries only a summary, and
-// records per-source health.
+// fetches the article page when the feed carries only a summary (honouring
+// the host's robots.txt unless the source sets ignore_robots; links in feeds
+// go through the private-address guard unless the source sets
+// allow_private), and records per-source health.
 //
 // # Seen marks and redelivery
 //

@@ -37,8 +37,9 @@ type Options struct {
 
 // Fetcher is the fetch stage. It is safe for concurrent use.
 type Fetcher struct {
-	opts Options
-	log  *slog.Logger
+	opts   Options
+	log    *slog.Logger
+	robots robotsCache
 }
 
 // New returns a Fetcher with opts' defaults filled in.

@@ -9,8 +9,11 @@ import (
 )
 
 // loop collects requests into batches: a batch starts with the first
-// request and is written when it holds BatchSize stories, FlushInterval has
-// passed since it started, or Close was called.
+// request and is written when it holds BatchSize stories, when no request
+// arrived for Linger, when FlushInterval has passed since it started, or on
+// Close. Callers that arrive while a batch is being written wait on the
+// unbuffered channel and are collected right after it, so under load batches
+// fill without any idle wait.
 func (x *Indexer) loop() {
 	defer close(x.done)
 	for {
@@ -31,14 +34,19 @@ func (x *Indexer) loop() {
 
 func (x *Indexer) collect(first request) (batch []request, closing bool) {
 	batch = []request{first}
-	timer := time.NewTimer(x.o.FlushInterval)
-	defer timer.Stop()
+	deadline := time.NewTimer(x.o.FlushInterval)
+	defer deadline.Stop()
+	idle := time.NewTimer(x.o.Linger)
+	defer idle.Stop()
 	for len(batch) < x.o.BatchSize {
 		select {
 		case r := <-x.reqs:
 			x.queued()
 			batch = append(batch, r)
-		case <-timer.C:
+			idle.Reset(x.o.Linger)
+		case <-idle.C:
+			return batch, false
+		case <-deadline.C:
 			return batch, false
 		case <-x.quit:
 			return batch, true

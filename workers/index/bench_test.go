@@ -5,28 +5,27 @@ import (
 	"fmt"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/polywire/polywire/search/bleve"
 	"github.com/polywire/polywire/search/searchtest"
 )
 
-// BenchmarkStage measures stories/s through Stage with 32 concurrent callers
-// (as the runner's consumers would be) for several batch sizes, on an
-// on-disk Bleve index.
+// BenchmarkStage measures stories/s through Stage with concurrent callers (as
+// the runner's consumers would be) for several batch sizes, with the default
+// intervals, on an on-disk Bleve index.
 func BenchmarkStage(b *testing.B) {
-	for _, size := range []int{1, 10, 100} {
-		b.Run(fmt.Sprintf("batch%d", size), func(b *testing.B) {
+	for _, c := range []struct{ size, par int }{{1, 16}, {10, 16}, {100, 16}, {100, 4}} {
+		b.Run(fmt.Sprintf("batch%d/callers%d", c.size, 2*c.par), func(b *testing.B) {
 			idx, err := bleve.Open(b.TempDir() + "/index")
 			if err != nil {
 				b.Fatal(err)
 			}
 			defer idx.Close()
-			x := New(idx, Options{BatchSize: size, FlushInterval: 5 * time.Millisecond})
+			x := New(idx, Options{BatchSize: c.size})
 			defer x.Close()
 			seed := searchtest.Seed()
 			var next atomic.Int64
-			b.SetParallelism(16) // 16 × GOMAXPROCS(2) = 32 callers
+			b.SetParallelism(c.par) // callers = par × GOMAXPROCS (2 here)
 			b.ResetTimer()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {

@@ -104,8 +104,8 @@ func TestStageIndexesAndPassesStoryOn(t *testing.T) {
 
 func TestConcurrentCallsShareOneBatch(t *testing.T) {
 	idx := newIndex(t)
-	// The interval never fires: only a full batch is written.
-	x := newIndexer(t, idx, Options{BatchSize: 10, FlushInterval: time.Hour})
+	// The intervals never fire: only a full batch is written.
+	x := newIndexer(t, idx, Options{BatchSize: 10, FlushInterval: time.Hour, Linger: time.Hour})
 	stories := make([]*pipeline.Story, 10)
 	for i := range stories {
 		stories[i] = story(i)
@@ -167,7 +167,7 @@ func TestRefusalFailsOnlyTheRefusedStory(t *testing.T) {
 				}
 				return nil
 			}
-			x := newIndexer(t, idx, Options{BatchSize: 3, FlushInterval: time.Hour})
+			x := newIndexer(t, idx, Options{BatchSize: 3, FlushInterval: time.Hour, Linger: time.Hour})
 			bad := story(99)
 			bad.Headline = "POISON"
 			errs := stageAll(x, []*pipeline.Story{story(1), bad, story(2)})
@@ -193,7 +193,7 @@ func TestStageRejectsStoryWithoutID(t *testing.T) {
 }
 
 func TestStageHonoursContext(t *testing.T) {
-	x := newIndexer(t, newIndex(t), Options{FlushInterval: time.Hour})
+	x := newIndexer(t, newIndex(t), Options{FlushInterval: time.Hour, Linger: time.Hour})
 	ctx, cancel := context.WithCancel(context.Background())
 	x.onQueued = cancel // the batch cannot be written before ctx ends
 	_, err := x.Stage(ctx, story(1))
@@ -204,7 +204,7 @@ func TestStageHonoursContext(t *testing.T) {
 
 func TestCloseFlushesPendingStories(t *testing.T) {
 	idx := newIndex(t)
-	x := New(idx, Options{FlushInterval: time.Hour})
+	x := New(idx, Options{FlushInterval: time.Hour, Linger: time.Hour})
 	queued := make(chan struct{})
 	x.onQueued = func() { close(queued) }
 	errc := make(chan error, 1)
@@ -261,5 +261,17 @@ func TestVersionsAndKills(t *testing.T) {
 		case st.wantVer != 0 && (err != nil || got.Version != st.wantVer):
 			t.Errorf("%s: Get = %v, %v; want version %d", st.name, got, err, st.wantVer)
 		}
+	}
+}
+
+func TestLingerEndsAQuietBatch(t *testing.T) {
+	idx := newIndex(t)
+	// Without Linger this story would wait an hour for company.
+	x := newIndexer(t, idx, Options{BatchSize: 100, FlushInterval: time.Hour, Linger: time.Millisecond})
+	if _, err := x.Stage(context.Background(), story(1)); err != nil {
+		t.Fatalf("Stage: %v", err)
+	}
+	if got := idx.sizes(); len(got) != 1 || got[0] != 1 {
+		t.Errorf("Upsert batch sizes = %v, want [1]", got)
 	}
 }

@@ -24,9 +24,14 @@ var ErrClosed = errors.New("index: indexer closed")
 type Options struct {
 	// BatchSize is the largest number of stories in one Upsert; default 100.
 	BatchSize int
-	// FlushInterval is how long the first story of a batch waits for others
-	// before the batch is written; default 200ms.
+	// FlushInterval is the longest the first story of a batch waits for
+	// others before the batch is written; default 200ms.
 	FlushInterval time.Duration
+	// Linger ends a batch early when no story arrived for this long; default
+	// 2ms. With few concurrent callers (fewer than BatchSize) it keeps each
+	// story from waiting the whole FlushInterval. Set it to FlushInterval or
+	// more to always wait the full interval.
+	Linger time.Duration
 	// WriteTimeout bounds one Upsert; default 30s.
 	WriteTimeout time.Duration
 	Logger       *slog.Logger
@@ -36,7 +41,12 @@ func (o *Options) setDefaults() {
 	if o.BatchSize <= 0 {
 		o.BatchSize = 100
 	}
-	o.FlushInterval = cmp.Or(o.FlushInterval, 200*time.Millisecond)
+	if o.FlushInterval <= 0 {
+		o.FlushInterval = 200 * time.Millisecond
+	}
+	if o.Linger <= 0 {
+		o.Linger = 2 * time.Millisecond
+	}
 	o.WriteTimeout = cmp.Or(o.WriteTimeout, 30*time.Second)
 	o.Logger = cmp.Or(o.Logger, slog.New(slog.DiscardHandler))
 }

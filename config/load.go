@@ -41,7 +41,7 @@ func Load(path string) (*Config, error) {
 	}
 	cfg.setDefaults()
 	errs = append(errs, cfg.validate()...)
-	return cfg, errors.Join(errs...)
+	return cfg, errors.Join(sortProblems(errs)...)
 }
 
 // LoadSources reads a sources.yaml alone, applies source defaults and
@@ -60,7 +60,7 @@ func LoadSources(path string) ([]Source, error) {
 	ps := &problems{pos: pos}
 	validateSources(ps, srcs)
 	errs = append(errs, ps.list...)
-	return srcs, errors.Join(errs...)
+	return srcs, errors.Join(sortProblems(errs)...)
 }
 
 func parse(path string) (*Config, []error) {

@@ -151,3 +151,19 @@ func TestProblemError(t *testing.T) {
 		})
 	}
 }
+
+func TestProblemsSortedByFileAndLine(t *testing.T) {
+	path := writeConfig(t, "search:\n  backend: solr\nhttp:\n  listen: x\n",
+		"sources:\n  - id: B\n    url: ftp://x\n  - id: a\n    url: https://x.org\n    pages: maybe\n")
+	_, err := Load(path)
+	ps := Problems(err)
+	for i := 1; i < len(ps); i++ {
+		a, b := ps[i-1], ps[i]
+		if a.File > b.File || (a.File == b.File && a.Line > b.Line) {
+			t.Fatalf("problems out of order:\n%v", err)
+		}
+	}
+	if len(ps) != 5 {
+		t.Fatalf("want 5 problems, got:\n%v", err)
+	}
+}

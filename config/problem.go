@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -72,3 +73,24 @@ func (ps *problems) add(field, hint, format string, args ...any) {
 }
 
 func (ps *problems) err() error { return errors.Join(ps.list...) }
+
+// sortProblems orders problems by file and line (stable, so problems on one
+// line keep the order they were found in); other errors go first.
+func sortProblems(errs []error) []error {
+	key := func(e error) (string, int) {
+		var p *Problem
+		if errors.As(e, &p) {
+			return p.File, p.Line
+		}
+		return "", 0
+	}
+	slices.SortStableFunc(errs, func(a, b error) int {
+		fa, la := key(a)
+		fb, lb := key(b)
+		if c := strings.Compare(fa, fb); c != 0 {
+			return c
+		}
+		return la - lb
+	})
+	return errs
+}

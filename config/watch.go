@@ -19,8 +19,9 @@ func Watch(ctx context.Context, path string, interval time.Duration, onChange fu
 // Watcher detects changes of a configuration on disk: polywire.yaml, its
 // sources file and the files in its gazetteer directories.
 type Watcher struct {
-	path string
-	last [32]byte
+	path    string
+	last    [32]byte // the state last applied or rejected
+	pending [32]byte // a new state seen once, applied when seen again
 }
 
 // NewWatcher records the current state of the configuration at path; Run
@@ -31,8 +32,9 @@ func NewWatcher(path string) *Watcher {
 
 // Run polls every interval. When the content of polywire.yaml or its
 // sources file, or the names, sizes or modification times of the files in
-// its gazetteer directories change, it loads and validates the new
-// configuration. A valid one is passed to onChange; an invalid one is passed
+// its gazetteer directories change, and the change has stayed the same for
+// one more interval (so a half-written file is not applied), it loads and
+// validates the new configuration. A valid one is passed to onChange; an invalid one is passed
 // to onError (with every Problem joined) and not applied, so the caller
 // keeps the previous config. The same broken state is reported once, not
 // every interval.
@@ -61,6 +63,12 @@ func (w *Watcher) Run(ctx context.Context, interval time.Duration, onChange func
 func (w *Watcher) poll(onChange func(*Config), onError func(error)) {
 	fp := fingerprint(w.path)
 	if fp == w.last {
+		return
+	}
+	if fp != w.pending {
+		// Wait one interval for the change to settle: an editor or a
+		// deployment may be halfway through writing the files.
+		w.pending = fp
 		return
 	}
 	w.last = fp

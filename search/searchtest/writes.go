@@ -2,6 +2,7 @@ package searchtest
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/polywire/polywire/pipeline"
@@ -16,6 +17,7 @@ func runWrites(t *testing.T, open Open) {
 	t.Run("delete", func(t *testing.T) { testDelete(t, open(t)) })
 	t.Run("upsert idempotent", func(t *testing.T) { testIdempotent(t, open(t)) })
 	t.Run("canceled context", func(t *testing.T) { testCanceledContext(t, open(t)) })
+	t.Run("concurrent upserts keep the newest", func(t *testing.T) { testConcurrentVersions(t, open(t)) })
 }
 
 // version returns a copy of the seed story at version v with a headline
@@ -101,5 +103,24 @@ func testCanceledContext(t *testing.T, idx search.Index) {
 	cancel()
 	if err := idx.Upsert(ctx, []*pipeline.Story{Seed()}); err == nil {
 		t.Errorf("Upsert with a canceled context succeeded")
+	}
+}
+
+func testConcurrentVersions(t *testing.T, idx search.Index) {
+	const n = 8
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for v := n; v >= 1; v-- { // newest first: the worst order
+		wg.Go(func() { errs <- idx.Upsert(context.Background(), []*pipeline.Story{version(v, "Версия")}) })
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("Upsert: %v", err)
+		}
+	}
+	if got := get(t, idx, SeedID); got.Version != n {
+		t.Errorf("version after concurrent upserts = %d, want %d", got.Version, n)
 	}
 }

@@ -77,7 +77,7 @@ func (l *live) reload(cfg *config.Config, log *slog.Logger) {
 
 func loadGazetteer(cfg *config.Config) (*gazetteer.Gazetteer, error) {
 	fss := []fs.FS{config.DefaultGazetteer()}
-	for _, dir := range cfg.GazetteerDirs {
+	for _, dir := range cfg.GazetteerPaths() {
 		fss = append(fss, os.DirFS(dir))
 	}
 	return gazetteer.Load(fss...)

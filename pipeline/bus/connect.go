@@ -100,7 +100,7 @@ func (b *Bus) connect() error {
 		return b.useConn(nc)
 	}
 	ns, err := StartServer(ServerOptions{DataDir: b.opts.DataDir, Listen: b.opts.Listen,
-		MaxPayload: b.opts.MaxPayload, MaxStore: b.opts.MaxStore, Logger: nil})
+		MaxPayload: b.opts.MaxPayload, MaxStore: b.opts.MaxStore, Logger: b.opts.Logger})
 	if err != nil {
 		return err
 	}

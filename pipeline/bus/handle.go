@@ -31,7 +31,7 @@ func (r *runner[In, Out]) handle(ctx context.Context, m jetstream.Msg) {
 	}
 	d := delivery{msg: m, seq: md.Sequence.Stream, attempt: r.attempt(md)}
 	r.bus.metrics.in.WithLabelValues(r.spec.Stage).Inc()
-	if max := r.bus.opts.MaxAttempts; d.attempt > max {
+	if d.attempt > r.bus.opts.MaxAttempts {
 		r.deadLetter(d, fmt.Errorf("no result after %d deliveries (crash or ack timeout)", d.attempt-1))
 		return
 	}

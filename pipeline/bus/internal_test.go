@@ -115,6 +115,8 @@ func TestStreamFor(t *testing.T) {
 		{"polywire-jobs.fetch.>", StreamJobs},
 		{"polywire.dlq.extract.>", StreamDLQ},
 		{"polywire.events.source.tass", StreamEvents},
+		{"elsewhere.>", ""},
+		{"polywirex.raw.>", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.subject, func(t *testing.T) {

@@ -58,8 +58,10 @@ func observe[In, Out any](log *slog.Logger, m *metrics, stage string) pipeline.M
 			outs, err := next(ctx, in)
 			took := time.Since(start)
 			m.latency.WithLabelValues(stage).Observe(took.Seconds())
-			log.Debug("stage called", append(metaAttrs(in),
-				"outputs", len(outs), "took", took, "failed", err != nil)...)
+			if log.Enabled(ctx, slog.LevelDebug) {
+				log.Debug("stage called", append(metaAttrs(in),
+					"outputs", len(outs), "took", took, "failed", err != nil)...)
+			}
 			return outs, err
 		}
 	}

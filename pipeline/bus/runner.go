@@ -100,7 +100,11 @@ func Run[In, Out any, PIn interface {
 
 // consumer creates or updates the durable pull consumer of a stage.
 func (b *Bus) consumer(ctx context.Context, stage, input string, ackWait time.Duration, n int) (jetstream.Consumer, error) {
-	cons, err := b.js.CreateOrUpdateConsumer(ctx, streamFor(input), jetstream.ConsumerConfig{
+	stream := streamFor(input)
+	if stream == "" {
+		return nil, fmt.Errorf("bus: input %q of stage %s is in no Polywire stream", input, stage)
+	}
+	cons, err := b.js.CreateOrUpdateConsumer(ctx, stream, jetstream.ConsumerConfig{
 		Durable:       stage,
 		FilterSubject: input,
 		AckPolicy:     jetstream.AckExplicitPolicy,
@@ -115,7 +119,7 @@ func (b *Bus) consumer(ctx context.Context, stage, input string, ackWait time.Du
 	return cons, nil
 }
 
-// streamFor names the stream whose subjects contain subject.
+// streamFor names the stream whose subjects contain subject ("" if none).
 func streamFor(subject string) string {
 	switch {
 	case strings.HasPrefix(subject, pipeline.SubjectJobs):
@@ -124,8 +128,10 @@ func streamFor(subject string) string {
 		return StreamDLQ
 	case strings.HasPrefix(subject, pipeline.SubjectRoot+".events."):
 		return StreamEvents
+	case strings.HasPrefix(subject, pipeline.SubjectRoot+"."):
+		return StreamStories
 	}
-	return StreamStories
+	return ""
 }
 
 // runner is the state of one Run call.

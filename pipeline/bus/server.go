@@ -102,10 +102,11 @@ func splitListen(addr string) (string, int, error) {
 	return host, port, nil
 }
 
-// serverLogger adapts nats-server's logger interface to slog.
+// serverLogger adapts nats-server's logger interface to slog. The server's
+// notices (startup banner, listeners) go to Debug: they are not ours to shout.
 type serverLogger struct{ l *slog.Logger }
 
-func (s *serverLogger) Noticef(format string, v ...any) { s.l.Info(fmt.Sprintf(format, v...)) }
+func (s *serverLogger) Noticef(format string, v ...any) { s.l.Debug(fmt.Sprintf(format, v...)) }
 func (s *serverLogger) Warnf(format string, v ...any)   { s.l.Warn(fmt.Sprintf(format, v...)) }
 func (s *serverLogger) Fatalf(format string, v ...any)  { s.l.Error(fmt.Sprintf(format, v...)) }
 func (s *serverLogger) Errorf(format string, v ...any)  { s.l.Error(fmt.Sprintf(format, v...)) }

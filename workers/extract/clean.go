@@ -37,12 +37,21 @@ func removeJunkTags(root *html.Node) {
 // furniture (comments, share bars, related links, author boxes, …). An
 // element holding most of the page's prose is kept whatever its name: a
 // <div id="content" class="has-sidebar"> is the article, not a sidebar.
-func removeJunkBlocks(root *html.Node) {
+//
+// Elements in keep, and their ancestors, are never removed: they are what
+// the source's Keep rules selected.
+func removeJunkBlocks(root *html.Node, keep []*html.Node) {
+	kept := map[*html.Node]bool{}
+	for _, k := range keep {
+		for a := k; a != nil && !kept[a]; a = a.Parent {
+			kept[a] = true
+		}
+	}
 	stats := computeStats(root)
 	total, totalParas := stats[root].text, stats[root].paras
 	var doomed []*html.Node
 	preorder(root, func(n *html.Node) bool {
-		if n.Type != html.ElementNode || protected(n) {
+		if n.Type != html.ElementNode || protected(n) || kept[n] {
 			return false
 		}
 		s := stats[n]

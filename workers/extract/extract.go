@@ -178,8 +178,9 @@ func articleText(root *html.Node, rules config.ExtractRules, headline string) (s
 		if len(content) == 0 {
 			return "", ReasonKeepEmpty
 		}
+		removeJunkBlocks(root, content)
 	} else {
-		removeJunkBlocks(root)
+		removeJunkBlocks(root, nil)
 		content = selectContent(root)
 	}
 	if len(content) == 0 {
@@ -208,7 +209,7 @@ func fragmentText(fragment string, rules config.ExtractRules) string {
 		}
 	}
 	removeJunkTags(root)
-	removeJunkBlocks(root)
+	removeJunkBlocks(root, nil)
 	body := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Body })
 	if body == nil {
 		return ""

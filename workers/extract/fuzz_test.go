@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/polywire/polywire/pipeline"
 )
 
 // FuzzExtract checks that no input makes Extract panic or return both a
@@ -46,6 +49,29 @@ func FuzzExtract(f *testing.F) {
 		}
 		if res.Body == "" && res.Reason == "" {
 			t.Fatal("empty body without a reason")
+		}
+	})
+}
+
+// FuzzStageFeedContent runs the stage on arbitrary feed content and
+// summaries: a story comes out with a body, or a permanent error, never a
+// panic or an empty body.
+func FuzzStageFeedContent(f *testing.F) {
+	for _, s := range []string{"<p>TOKYO (Reuters) - Text.</p>", "plain text", "<div><p>a</div>", "&lt;p&gt;escaped&lt;/p&gt;", ""} {
+		f.Add(s, "summary")
+	}
+	e := New(Options{})
+	f.Fuzz(func(t *testing.T, content, summary string) {
+		in := &pipeline.RawItem{Story: pipeline.Story{Headline: "h", Summary: summary}, FeedContent: content}
+		out, err := e.Stage(context.Background(), in)
+		if err != nil {
+			if !pipeline.IsPermanent(err) {
+				t.Fatalf("non-permanent error %v", err)
+			}
+			return
+		}
+		if len(out) != 1 || out[0].Body == "" {
+			t.Fatalf("got %d stories, body %q", len(out), out[0].Body)
 		}
 	})
 }

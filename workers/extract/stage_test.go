@@ -150,7 +150,8 @@ func TestStageFallbacks(t *testing.T) {
 func TestStageRules(t *testing.T) {
 	page := []byte(`<html><body>
 <div class="story"><p>The port of Vladivostok handled record volumes this year, the operator said.</p>
-<p class="promo-line">Download our app for more news every single day of the week, free of charge.</p></div>
+<p class="promo-line">Download our app for more news every single day of the week, free of charge.</p>
+<div class="share-buttons"><a href="#">Share on Facebook</a></div></div>
 <div class="other"><p>An unrelated paragraph that is long enough to count as prose, with commas, too.</p></div>
 </body></html>`)
 	rules := map[string]config.ExtractRules{"port": {Keep: []string{"div.story"}, Drop: []string{".promo-line"}}}

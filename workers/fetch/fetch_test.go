@@ -503,3 +503,52 @@ func TestMemStoreRejectsKeysNATSWouldReject(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestJobURLOverrideAndRelativeLinks(t *testing.T) {
+	h := newHarness(t)
+	h.srv.Handle("/dir/relative.xml", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title><item><title>rel</title><link>../news/9?utm_campaign=x</link><guid>r-9</guid></item></channel></rss>`)
+	})
+	h.srv.Handle("/moved.xml", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/dir/relative.xml", http.StatusFound) })
+	h.add("rel", "/rss.xml", nil)
+	j := job("rel", 0)
+	j.URL = h.srv.Link("/moved.xml")
+	items := h.run(t, j)
+	want(t, len(items), 1, "items from the override URL")
+	want(t, items[0].Story.URL, h.srv.Link("/news/9"), "link resolved against the final feed URL")
+	want(t, h.srv.Hits("/rss.xml"), 0, "configured URL not fetched")
+}
+
+func TestOversizedFeed(t *testing.T) {
+	h := newHarness(t)
+	h.f = New(Options{Sources: h.source, Seen: h.store, PrivateClient: httpx.New(httpx.Options{AllowPrivate: true, MaxBodyBytes: 512})})
+	h.add("big", "/rss.xml", nil)
+	_, err := h.f.Stage(context.Background(), job("big", 0))
+	if !errors.Is(err, httpx.ErrTooLarge) || !pipeline.IsPermanent(err) {
+		t.Fatalf("err %v, want permanent ErrTooLarge", err)
+	}
+}
+
+func TestEmptyFeed(t *testing.T) {
+	h := newHarness(t)
+	h.srv.Handle("/empty.xml", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>`)
+	})
+	h.add("empty", "/empty.xml", nil)
+	want(t, len(h.run(t, job("empty", 0))), 0, "items")
+	hl, _, _ := ReadHealth(context.Background(), h.store, "empty")
+	want(t, hl.State(now), StateOK, "an empty feed is healthy")
+}
+
+func TestItemWithoutGUIDOrLink(t *testing.T) {
+	h := newHarness(t)
+	h.srv.Handle("/bare.xml", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title><item><title>One</title></item><item><title>Two</title></item></channel></rss>`)
+	})
+	h.add("bare", "/bare.xml", nil)
+	items := h.run(t, job("bare", 0))
+	want(t, len(items), 2, "items")
+	if items[0].Story.ID == items[1].Story.ID {
+		t.Fatal("items without guid or link share an id")
+	}
+}

@@ -17,20 +17,28 @@ import (
 
 var (
 	// orgHeads are institution nouns (stems) that head an organisation name.
-	orgHeads = regexp.MustCompile(`^(министерств|комитет|федераци|служб|палат|управлени|агентств|совет|суд|театр|собрани|университет|институт|академи|парти|фронт|союз|банк|бирж|фонд|ассоциаци|корпораци|компани|общество|организаци|объединени|конгресс|сенат|парламент|правительств|прокуратур|полици|милици|дума|еврокомисси|интерпол|мэри|администраци|госдеп|пентагон|минобороны|минфин|минздрав|минсвязи|минюст|мвд|центробанк|клуб|команд)`)
+	orgHeads = regexp.MustCompile(`^(движени|церк(овь|ви|овью)|лиг|завод|комбинат|министерств|комитет|федераци|служб|палат|управлени|агентств|совет|суд|театр|собрани|университет|институт|академи|парти|фронт|союз|банк|бирж|фонд|ассоциаци|корпораци|компани|общество|организаци|объединени|конгресс|сенат|парламент|правительств|прокуратур|полици|милици|дума|еврокомисси|интерпол|мэри|администраци|госдеп|пентагон|минобороны|минфин|минздрав|минсвязи|минюст|мвд|центробанк|клуб|команд)`)
 	// quoteDescriptors precede a quoted organisation name.
 	quoteDescriptors = regexp.MustCompile(`^(движени|парти|компани|организаци|газет|журнал|телеканал|канал|радиостанци|радио|агентств|фонд|банк|оао|зао|ооо|пао|ао|холдинг|концерн|клуб|команд|групп|издательств|служб|обществ|ассоциаци|союз|объединени|центр|корпораци|завод|фирм|сайт|портал|сеть|сети|фк|театр|музей|университет|институт|фронт|блок|коалици|изданий|издани|студи|лаборатори|бюро|голос)`)
 	genitiveWord     = regexp.MustCompile(`(ого|его|ых|их|ой|ей|ии|ия|ея|ля|ва|на|ра|та|ка|да|ы|ов|ев|ства|ения|ости)$`)
+	// agencyWord matches one-word Russian agency and company names:
+	// Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал.
+	agencyWord = regexp.MustCompile(`^((рос|мин|мос|гос)[а-я]{4,}|[а-я]+(надзор|надзора|надзору|надзоре|канал|канала|канале|энерго|пром|банк|банка|банке))$`)
+	romanNumeral = regexp.MustCompile(`^[ivxlc]+$`)
 	// standaloneHeads are institutions named by their head noun alone.
 	standaloneHeads = regexp.MustCompile(`^(конгресс|интерпол|еврокомисси|пентагон|госдеп|сенат|минобороны|минфин|минздрав|минсвязи|минюст|центробанк)`)
 	// notOrgAbbrev are upper-case words that are not organisations.
-	notOrgAbbrev = setOf(`сми вуз вузы вузов ввп ндс дтп чп тв it ок оао зао ооо пао ао гб мб кб тб мгц ггц ii iii iv vi vii viii ix xi xii xx xxi нло спид вич днк ес сша рф ссср`)
+	notOrgAbbrev = setOf(`сми вуз вузы вузов ввп ндс дтп чп тв it ок оао зао ооо пао ао гб мб кб тб мгц ггц гу гуп муп фгуп нко ип жж ii iii iv vi vii viii ix xi xii xx xxi нло спид вич днк ес сша рф ссср`)
 	latinJoiners = setOf(`of and und the de la le du for on des di van von to`)
 	// latinFirstNames start a person's name written in Latin letters.
 	latinFirstNames = setOf(`john james joel joshua barry bilal khaled sami scott george michael david robert richard thomas
 	william peter paul mark mike steve steven brian kevin daniel andrew anthony charles christopher jeff bill
 	tom tony chris matt alex alexander ahmed mohammed muhammad ali omar hassan jean pierre marie anna maria
-	elena olga natalia irina hillary barack donald joe vladimir sergey dmitry mikhail shi li wang zhang liu`)
+	elena olga natalia irina hillary barack donald joe vladimir sergey dmitry mikhail shi li wang zhang liu
+	gregory garrett edward henry jack harry samuel benjamin nicholas patrick jonathan ryan jacob gary eric stephen
+	larry frank raymond dennis jerry walter ronald timothy jason jose juan carlos luis antonio nancy susan
+	karen lisa betty sandra donna carol sarah jennifer linda barbara elizabeth patricia margaret emily laura
+	angela helen ruth sharon michelle kimberly deborah amy rebecca kate catherine julia anne victoria`)
 )
 
 type orgCtx struct {
@@ -61,7 +69,7 @@ func (oc *orgCtx) orgAt(i int) int {
 	if oc.covered[i] {
 		return 0
 	}
-	for _, f := range []func(int) int{oc.quotedAt, oc.abbrevAt, oc.latinAt, oc.institutionAt} {
+	for _, f := range []func(int) int{oc.quotedAt, oc.abbrevAt, oc.latinAt, oc.institutionAt, oc.agencyAt} {
 		if n := f(i); n > 0 {
 			return n
 		}
@@ -73,7 +81,7 @@ func (oc *orgCtx) orgAt(i int) int {
 func (oc *orgCtx) abbrevAt(i int) int {
 	t := oc.toks[i]
 	n := utf8.RuneCountInString(t.norm)
-	if !t.upper || n < 2 || n > 6 || strings.IndexFunc(t.norm, unicode.IsDigit) >= 0 || notOrgAbbrev[t.norm] {
+	if !t.upper || n < 2 || n > 6 || strings.IndexFunc(t.norm, unicode.IsDigit) >= 0 || notOrgAbbrev[t.norm] || romanNumeral.MatchString(t.norm) {
 		return 0
 	}
 	return 1
@@ -82,7 +90,8 @@ func (oc *orgCtx) abbrevAt(i int) int {
 // latinAt: capitalised Latin words in Cyrillic text, joined by spaces or
 // lower-case joiners (Industrial and Commercial Bank of China).
 func (oc *orgCtx) latinAt(i int) int {
-	if oc.covered[i] || !oc.latinCap(i) || !hasCyrillic(oc.text) || latinFirstNames[oc.toks[i].norm] {
+	if oc.covered[i] || !oc.latinCap(i) || !hasCyrillic(oc.text) || latinFirstNames[oc.toks[i].norm] ||
+		strings.IndexFunc(oc.toks[i].norm, unicode.IsDigit) >= 0 || romanNumeral.MatchString(oc.toks[i].norm) {
 		return 0
 	}
 	n := 1
@@ -169,6 +178,15 @@ func (oc *orgCtx) complement(i int) bool {
 		return orgHeads.MatchString(t.norm) && !t.upper
 	}
 	return utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.MatchString(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло")
+}
+
+// agencyAt: a capitalised one-word agency or company name.
+func (oc *orgCtx) agencyAt(i int) int {
+	t := oc.toks[i]
+	if !t.cap || t.upper || !agencyWord.MatchString(t.norm) || isAdjForm(t.norm) || strings.HasPrefix(t.norm, "российск") {
+		return 0
+	}
+	return 1
 }
 
 func isAdjForm(w string) bool {

@@ -23,7 +23,7 @@ var (
 	genitiveWord     = regexp.MustCompile(`(ого|его|ых|их|ой|ей|ии|ия|ея|ля|ва|на|ра|та|ка|да|ы|ов|ев|ства|ения|ости)$`)
 	// agencyWord matches one-word Russian agency and company names:
 	// Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал.
-	agencyWord = regexp.MustCompile(`^((рос|мин|мос|гос)[а-я]{4,}|[а-я]+(надзор|надзора|надзору|надзоре|канал|канала|канале|энерго|пром|банк|банка|банке))$`)
+	agencyWord   = regexp.MustCompile(`^((рос|мин|мос|гос)[а-я]{4,}|[а-я]+(надзор|надзора|надзору|надзоре|канал|канала|канале|энерго|пром|банк|банка|банке))$`)
 	romanNumeral = regexp.MustCompile(`^[ivxlc]+$`)
 	// standaloneHeads are institutions named by their head noun alone.
 	standaloneHeads = regexp.MustCompile(`^(конгресс|интерпол|еврокомисси|пентагон|госдеп|сенат|минобороны|минфин|минздрав|минсвязи|минюст|центробанк)`)

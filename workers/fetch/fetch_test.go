@@ -509,7 +509,9 @@ func TestJobURLOverrideAndRelativeLinks(t *testing.T) {
 	h.srv.Handle("/dir/relative.xml", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title><item><title>rel</title><link>../news/9?utm_campaign=x</link><guid>r-9</guid></item></channel></rss>`)
 	})
-	h.srv.Handle("/moved.xml", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/dir/relative.xml", http.StatusFound) })
+	h.srv.Handle("/moved.xml", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/dir/relative.xml", http.StatusFound)
+	})
 	h.add("rel", "/rss.xml", nil)
 	j := job("rel", 0)
 	j.URL = h.srv.Link("/moved.xml")

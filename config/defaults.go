@@ -4,23 +4,23 @@ import "time"
 
 // Default values applied by setDefaults to fields left empty.
 const (
-	DefaultDataDir        = "./data"
-	DefaultHTTPListen     = "127.0.0.1:8080"
-	DefaultNATSListen     = "127.0.0.1:4222"
-	DefaultMaxPayload     = 8 << 20
-	DefaultMaxAttempts    = 5
-	DefaultRetention      = 720 * time.Hour
-	DefaultConcurrency    = 2
-	DefaultBackend        = "bleve"
-	DefaultMeiliIndex     = "stories"
-	DefaultApertiumURL    = "http://127.0.0.1:2737"
-	DefaultApertiumStart  = "auto"
-	DefaultApertiumTimout = 60 * time.Second
-	DefaultSourcesFile    = "sources.yaml"
-	DefaultInterval       = 5 * time.Minute
-	DefaultPages          = "auto"
-	DefaultIdentity       = "guid"
-	DefaultStaleAfter     = 24 * time.Hour
+	DefaultDataDir         = "./data"
+	DefaultHTTPListen      = "127.0.0.1:8080"
+	DefaultNATSListen      = "127.0.0.1:4222"
+	DefaultMaxPayload      = 8 << 20
+	DefaultMaxAttempts     = 5
+	DefaultRetention       = 720 * time.Hour
+	DefaultConcurrency     = 2
+	DefaultBackend         = "bleve"
+	DefaultMeiliIndex      = "stories"
+	DefaultApertiumURL     = "http://127.0.0.1:2737"
+	DefaultApertiumStart   = "auto"
+	DefaultApertiumTimeout = 60 * time.Second
+	DefaultSourcesFile     = "sources.yaml"
+	DefaultInterval        = 5 * time.Minute
+	DefaultPages           = "auto"
+	DefaultIdentity        = "guid"
+	DefaultStaleAfter      = 24 * time.Hour
 )
 
 // DefaultBackoff is the redelivery schedule of the runner.
@@ -54,7 +54,7 @@ func (c *Config) setDefaults() {
 	}
 	setString(&c.Translate.Apertium.URL, DefaultApertiumURL)
 	setString(&c.Translate.Apertium.Start, DefaultApertiumStart)
-	setDuration(&c.Translate.Apertium.Timeout, DefaultApertiumTimout)
+	setDuration(&c.Translate.Apertium.Timeout, DefaultApertiumTimeout)
 	setString(&c.SourcesFile, DefaultSourcesFile)
 	for i := range c.Sources {
 		c.Sources[i].setDefaults()

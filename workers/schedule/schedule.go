@@ -33,6 +33,11 @@ type Scheduler struct {
 	Now func() time.Time
 	// After waits (default time.After); tests replace it with a fake clock.
 	After func(d time.Duration) <-chan time.Time
+	// Interval returns a source's poll interval (default Interval, the
+	// configured one). Plug in Adaptive to poll quiet sources less often;
+	// schedulers in several processes must compute the same interval from
+	// shared state for their slots to agree.
+	Interval func(src config.Source) time.Duration
 	// Recheck bounds each sleep (default DefaultRecheck).
 	Recheck time.Duration
 	Logger  *slog.Logger
@@ -72,7 +77,7 @@ func (s *Scheduler) Tick(ctx context.Context) time.Duration {
 			continue
 		}
 		live[src.ID] = true
-		interval := Interval(src)
+		interval := s.interval(src)
 		slot := now.Truncate(interval)
 		if !s.last[src.ID].Equal(slot) {
 			s.publish(ctx, src.ID, slot)
@@ -105,6 +110,39 @@ func Interval(src config.Source) time.Duration {
 		return d
 	}
 	return config.DefaultInterval
+}
+
+func (s *Scheduler) interval(src config.Source) time.Duration {
+	if s.Interval != nil {
+		if d := s.Interval(src); d > 0 {
+			return d
+		}
+	}
+	return Interval(src)
+}
+
+// Adaptive is an interval policy for sources with min_interval or
+// max_interval: a sixth of the time since the source's last new item
+// (lastNew zero: the configured interval), rounded down to a whole minute
+// so slots stay aligned, within [min_interval, max_interval]. A source
+// that published 30 minutes ago is polled every 5 minutes, one quiet for
+// 6 hours every hour. Sources without bounds keep their interval.
+func Adaptive(src config.Source, lastNew, now time.Time) time.Duration {
+	lo, hi := src.MinInterval.D(), src.MaxInterval.D()
+	if lo == 0 && hi == 0 {
+		return Interval(src)
+	}
+	d := Interval(src)
+	if !lastNew.IsZero() {
+		d = max(now.Sub(lastNew)/6, time.Minute).Truncate(time.Minute)
+	}
+	if lo > 0 {
+		d = max(d, lo)
+	}
+	if hi > 0 {
+		d = min(d, hi)
+	}
+	return d
 }
 
 func (s *Scheduler) now() time.Time {

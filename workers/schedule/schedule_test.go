@@ -175,3 +175,45 @@ func TestRunWithFakeClock(t *testing.T) {
 		t.Fatalf("jobs %v, want %v", got, want)
 	}
 }
+
+func TestAdaptive(t *testing.T) {
+	bounded := config.Source{ID: "a", Interval: config.Duration(10 * time.Minute),
+		MinInterval: config.Duration(5 * time.Minute), MaxInterval: config.Duration(time.Hour)}
+	tests := []struct {
+		name    string
+		src     config.Source
+		lastNew time.Time
+		want    time.Duration
+	}{
+		{"no bounds keeps the interval", src("x", 7*time.Minute), t0.Add(-48 * time.Hour), 7 * time.Minute},
+		{"never published: configured interval", bounded, time.Time{}, 10 * time.Minute},
+		{"just published: min", bounded, t0.Add(-time.Minute), 5 * time.Minute},
+		{"quiet 2h: 20m", bounded, t0.Add(-2 * time.Hour), 20 * time.Minute},
+		{"odd quiet time rounds to minutes", bounded, t0.Add(-(2*time.Hour + 5*time.Minute)), 20 * time.Minute},
+		{"quiet 2 days: max", bounded, t0.Add(-48 * time.Hour), time.Hour},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Adaptive(tc.src, tc.lastNew, t0); got != tc.want {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestIntervalHook(t *testing.T) {
+	clock := &fakeClock{now: t0}
+	rec := &recorder{}
+	sources := []config.Source{src("tass", 5*time.Minute)}
+	s := newScheduler(clock, rec, &sources)
+	s.Interval = func(config.Source) time.Duration { return time.Hour }
+	s.Tick(context.Background())
+	if got := rec.take(); !slices.Equal(got, []string{"job-tass-20261128T120000"}) {
+		t.Fatalf("jobs %v", got)
+	}
+	clock.now = t0.Add(10 * time.Minute) // a 5m boundary, but the hook says hourly
+	s.Tick(context.Background())
+	if got := rec.take(); len(got) != 0 {
+		t.Fatalf("jobs %v", got)
+	}
+}

@@ -56,8 +56,8 @@ func NewStory(id, lang, source, headline, body string, published time.Time) *pip
 }
 
 // at returns a wall-clock time in a zone offset by hours from UTC.
-func at(year int, month time.Month, day, hour, min, offsetHours int) time.Time {
-	return time.Date(year, month, day, hour, min, 0, 0, time.FixedZone("", offsetHours*3600))
+func at(year int, month time.Month, day, hour, minute, offsetHours int) time.Time {
+	return time.Date(year, month, day, hour, minute, 0, 0, time.FixedZone("", offsetHours*3600))
 }
 
 // Seed returns the seed story (TASS via sibnews, Tokyo, 20 September 2019)

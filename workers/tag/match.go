@@ -75,7 +75,7 @@ func (ix *index) phraseMatches(text string, toks []token, i int, p *phrase) bool
 		if pt.upper && !t.upper {
 			return false
 		}
-		if pt.cap && !t.cap {
+		if pt.cap && !t.cap && (k == 0 || !descriptorWords[pt.forms[0]]) {
 			return false
 		}
 	}
@@ -136,3 +136,8 @@ func resolve(spans []span) []span {
 	}
 	return out
 }
+
+// descriptorWords may be written in lower case inside a name the gazetteer
+// capitalises (Чеченской республики, Соединенными штатами).
+var descriptorWords = setOf(`республика дума федерация союз округ область край штаты острова остров империя
+государство королевство организация ассоциация`)

@@ -14,7 +14,7 @@ import (
 // preposition (в Дюссельдорфе, из Хьюстона). They carry no id.
 
 var (
-	placeDescriptors = regexp.MustCompile(`^(улиц|площад|бульвар|проспект|переул|шоссе|набережн|рек|озер|район|округ|город|село|сел|поселк|поселок|деревн|остров|гор|залив|пролив|полуостров|станци|аэропорт|кладбищ|парк|сквер|мост|вокзал|штат|провинци|графств|земл)`)
+	placeDescriptors = regexp.MustCompile(`^(импери|государств|республик|королевств|княжеств|улиц|площад|бульвар|проспект|переул|шоссе|набережн|рек|озер|район|округ|город|село|сел|поселк|поселок|деревн|остров|гор|залив|пролив|полуостров|станци|аэропорт|кладбищ|парк|сквер|мост|вокзал|штат|провинци|графств|земл)`)
 	locPrepositions  = setOf(`в во из под над близ возле около`)
 	// notPlaceAfterPrep are capitalised words often found after в/из that
 	// are not places.
@@ -44,9 +44,8 @@ func (oc *orgCtx) placeAt(i int) int {
 	if oc.covered[i] || !t.cap || t.upper || !hasCyrillic(t.norm) || utf8.RuneCountInString(t.norm) < 3 {
 		return 0
 	}
-	next := i+1 < len(oc.toks) && oc.spaced(i, i+1)
-	if next && isAdjForm(t.norm) && placeDescriptors.MatchString(oc.toks[i+1].norm) && !oc.toks[i+1].cap {
-		return 1 // the name without its descriptor word
+	if n := oc.adjDescriptorAt(i); n > 0 {
+		return n
 	}
 	if i == 0 || !oc.spaced(i-1, i) {
 		return 0
@@ -60,3 +59,44 @@ func (oc *orgCtx) placeAt(i int) int {
 	}
 	return 0
 }
+
+// adjDescriptorAt: a capitalised adjective, up to one more adjective, and a
+// place descriptor (Манежной площади, Дальневосточном федеральном округе,
+// Османской империи).
+func (oc *orgCtx) adjDescriptorAt(i int) int {
+	n := 0
+	for n < 2 && i+n < len(oc.toks) && isAdjForm(oc.toks[i+n].norm) && (n == 0 || oc.spaced(i+n-1, i+n)) {
+		n++
+	}
+	if n == 0 || i+n >= len(oc.toks) || !oc.spaced(i+n-1, i+n) {
+		return 0
+	}
+	d := oc.toks[i+n]
+	if d.cap || !placeDescriptors.MatchString(d.norm) || oc.covered[i+n] {
+		return 0
+	}
+	return n + 1
+}
+
+// extendPlaces widens a gazetteer place with a capitalised adjective right
+// before it (Восточном Иерусалиме, Западной Европы).
+func extendPlaces(text string, toks []token, spans []span) []span {
+	for k := range spans {
+		s := &spans[k]
+		if s.ref.typ != pipeline.EntityLocation {
+			continue
+		}
+		j := tokenAt(toks, s.start)
+		if j <= 0 || toks[j-1].sentStart || !toks[j-1].cap || !isAdjForm(toks[j-1].norm) ||
+			text[toks[j-1].bend:toks[j].bstart] != " " || (k > 0 && spans[k-1].end > toks[j-1].start) {
+			continue
+		}
+		if directionAdj.MatchString(toks[j-1].norm) {
+			s.start = toks[j-1].start
+		}
+	}
+	return spans
+}
+
+// directionAdj are the adjectives that name part of a place.
+var directionAdj = regexp.MustCompile(`^(восточн|западн|северн|южн|центральн|больш|стар|нов|верхн|нижн)`)

@@ -60,7 +60,7 @@ func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 	spans = append(spans, ix.recognisePeople(text, toks, spans, lang)...)
 	spans = append(spans, ix.recogniseOrgs(text, toks, spans, lang)...)
 	spans = append(spans, ix.recognisePlaces(text, toks, spans, lang)...)
-	spans = ix.mergePeople(runes, resolve(spans))
+	spans = extendPlaces(text, toks, ix.mergePeople(runes, resolve(spans)))
 	spans = ix.applyRoles(text, runes, toks, spans, lang)
 	return ix.result(runes, spans, lang, at)
 }

@@ -57,7 +57,7 @@ func (f *Fetcher) poll(ctx context.Context, src config.Source, job *pipeline.Fet
 		f.log.Debug("feed not modified", "source", src.ID, "url", feedURL)
 		return jobOutcome{items: -1}, nil
 	}
-	emit, total, err := f.process(ctx, src, jobID, resp, true)
+	emit, total, err := f.process(ctx, src, jobID, resp)
 	if err != nil {
 		return jobOutcome{err: err}, err
 	}
@@ -70,7 +70,7 @@ func (f *Fetcher) poll(ctx context.Context, src config.Source, job *pipeline.Fet
 
 // process parses the feed, selects new and edited items, fetches their
 // pages and writes their seen marks.
-func (f *Fetcher) process(ctx context.Context, src config.Source, jobID string, resp *httpx.Response, strict bool) ([]*pipeline.RawItem, int, error) {
+func (f *Fetcher) process(ctx context.Context, src config.Source, jobID string, resp *httpx.Response) ([]*pipeline.RawItem, int, error) {
 	feed, err := parseFeed(resp.Body, resp.ContentType(), src.ID, resp.FinalURL)
 	if err != nil {
 		return nil, 0, err
@@ -80,7 +80,7 @@ func (f *Fetcher) process(ctx context.Context, src config.Source, jobID string, 
 	if err != nil {
 		return nil, 0, err
 	}
-	if err := f.attachPages(ctx, src, resp.FinalURL, emit, strict); err != nil {
+	if err := f.attachPages(ctx, src, resp.FinalURL, emit, true); err != nil {
 		return nil, 0, fmt.Errorf("fetch: source %s: %w", src.ID, err)
 	}
 	if err := f.writeMarks(ctx, src.ID, emit, marks); err != nil {

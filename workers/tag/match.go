@@ -2,6 +2,7 @@ package tag
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 )
 
@@ -28,6 +29,7 @@ func (ix *index) matchTokens(text string, toks []token) []span {
 		if toks[i+n-1].possessive {
 			end -= 2 // the mention is the name, without 's
 		}
+		end = closeQuote(text, toks[i].bstart, toks[i+n-1].bend, end)
 		out = append(out, span{start: toks[i].start, end: end, ref: p.ref, partial: p.partial})
 		i += n
 	}
@@ -141,3 +143,13 @@ func resolve(spans []span) []span {
 // capitalises (Чеченской республики, Соединенными штатами).
 var descriptorWords = setOf(`республика дума федерация союз округ область край штаты острова остров империя
 государство королевство организация ассоциация`)
+
+// closeQuote takes in the closing quote of a name whose opening quote is
+// inside it (РИА «Новости»), so that mentions do not cut a quotation.
+func closeQuote(text string, bstart, bend, end int) int {
+	inner := text[bstart:bend]
+	if strings.Count(inner, "«") > strings.Count(inner, "»") && strings.HasPrefix(text[bend:], "»") {
+		return end + 1
+	}
+	return end
+}

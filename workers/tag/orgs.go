@@ -91,7 +91,8 @@ func (oc *orgCtx) abbrevAt(i int) int {
 // lower-case joiners (Industrial and Commercial Bank of China).
 func (oc *orgCtx) latinAt(i int) int {
 	if oc.covered[i] || !oc.latinCap(i) || !hasCyrillic(oc.text) || latinFirstNames[oc.toks[i].norm] ||
-		strings.IndexFunc(oc.toks[i].norm, unicode.IsDigit) >= 0 || romanNumeral.MatchString(oc.toks[i].norm) {
+		strings.IndexFunc(oc.toks[i].norm, unicode.IsDigit) >= 0 || romanNumeral.MatchString(oc.toks[i].norm) ||
+		oc.quotedTitle(i) {
 		return 0
 	}
 	n := 1
@@ -115,6 +116,16 @@ func (oc *orgCtx) latinCap(i int) bool {
 	t := oc.toks[i]
 	r, _ := utf8.DecodeRuneInString(t.text)
 	return r < unicode.MaxLatin1 && unicode.IsUpper(r)
+}
+
+// quotedTitle: a Latin name in quotes without an organisation descriptor
+// before it is a title (a film, a song, a game), not an organisation.
+func (oc *orgCtx) quotedTitle(i int) bool {
+	before := strings.TrimRight(oc.text[:oc.toks[i].bstart], " ")
+	if !strings.HasSuffix(before, "«") && !strings.HasSuffix(before, "\"") && !strings.HasSuffix(before, "“") {
+		return false
+	}
+	return i == 0 || !quoteDescriptors.MatchString(oc.toks[i-1].norm)
 }
 
 // quotedAt: «Name» right after a descriptor word.
@@ -183,7 +194,8 @@ func (oc *orgCtx) complement(i int) bool {
 // agencyAt: a capitalised one-word agency or company name.
 func (oc *orgCtx) agencyAt(i int) int {
 	t := oc.toks[i]
-	if !t.cap || t.upper || !agencyWord.MatchString(t.norm) || isAdjForm(t.norm) || strings.HasPrefix(t.norm, "российск") {
+	if !t.cap || t.upper || !agencyWord.MatchString(t.norm) || isAdjForm(t.norm) || strings.HasPrefix(t.norm, "российск") ||
+		strings.HasPrefix(t.norm, "министр") {
 		return 0
 	}
 	return 1

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -21,14 +22,38 @@ import (
 // replaces the earlier roles. The error joins every problem found, each as
 // "file:line: message".
 func Load(fsys ...fs.FS) (*Gazetteer, error) {
+	srcs := make([]source, len(fsys))
+	for i, f := range fsys {
+		srcs[i] = source{fsys: f}
+	}
+	return load(srcs)
+}
+
+// LoadDirs is Load of base (typically config.DefaultGazetteer()) followed
+// by the directories dirs, whose files are named "dir/file.yaml" in errors.
+func LoadDirs(base fs.FS, dirs ...string) (*Gazetteer, error) {
+	srcs := []source{{fsys: base}}
+	for _, d := range dirs {
+		srcs = append(srcs, source{fsys: os.DirFS(d), prefix: d})
+	}
+	return load(srcs)
+}
+
+// source is one file system of gazetteer files; prefix names it in errors.
+type source struct {
+	fsys   fs.FS
+	prefix string
+}
+
+func load(srcs []source) (*Gazetteer, error) {
 	b := newBuilder()
-	for _, f := range fsys {
-		names, err := yamlFiles(f)
+	for _, src := range srcs {
+		names, err := yamlFiles(src.fsys)
 		if err != nil {
-			return nil, fmt.Errorf("gazetteer: listing files: %w", err)
+			return nil, fmt.Errorf("gazetteer: listing files of %q: %w", src.prefix, err)
 		}
 		for _, name := range names {
-			b.loadFile(f, name)
+			b.loadFile(src.fsys, name, path.Join(src.prefix, name))
 		}
 	}
 	g := b.finish()
@@ -54,24 +79,25 @@ func yamlFiles(f fs.FS) ([]string, error) {
 	return out, err
 }
 
-func (b *builder) loadFile(f fs.FS, name string) {
+// loadFile reads the file name of f; display is its name in errors.
+func (b *builder) loadFile(f fs.FS, name, display string) {
 	data, err := fs.ReadFile(f, name)
 	if err != nil {
-		b.errorf(Pos{File: name}, "reading: %v", err)
+		b.errorf(Pos{File: display}, "reading: %v", err)
 		return
 	}
-	if !b.strictCheck(name, data) {
+	if !b.strictCheck(display, data) {
 		return
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		b.errorf(Pos{File: name}, "%v", err)
+		b.errorf(Pos{File: display}, "%v", err)
 		return
 	}
 	if len(root.Content) == 0 {
 		return // empty file
 	}
-	b.loadDoc(name, root.Content[0])
+	b.loadDoc(display, root.Content[0])
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)

@@ -1,6 +1,8 @@
 package gazetteer_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -119,5 +121,28 @@ func TestLoadOverride(t *testing.T) {
 	x, _ := g.Person("person:x")
 	if len(x.Roles) != 1 || x.Roles[0].Role != "governor" {
 		t.Errorf("roles after override = %+v", x.Roles)
+	}
+}
+
+func TestLoadDirs(t *testing.T) {
+	dir := t.TempDir()
+	file := "people:\n  - id: person:new-governor\n    names: {ru: [Иван Новиков]}\n    roles:\n      - {role: governor, office: RU-QQQ}\n"
+	if err := os.WriteFile(filepath.Join(dir, "officials.yaml"), []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := gazetteer.LoadDirs(config.DefaultGazetteer(), dir)
+	want := filepath.Join(dir, "officials.yaml") + `:5: person person:new-governor: role governor: "RU-QQQ" is not a known place code`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "officials.yaml"), []byte(strings.Replace(file, "RU-QQQ", "RU-KYA", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := gazetteer.LoadDirs(config.DefaultGazetteer(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := g.Person("person:new-governor"); !ok || p.Roles[0].Office != "RU-KYA" {
+		t.Errorf("person = %+v", p)
 	}
 }

@@ -55,25 +55,37 @@ func TestExtractBadInput(t *testing.T) {
 	}
 }
 
-// TestExtractDeepNesting feeds a page nested 100 000 elements deep: the
+// TestExtractDeepNesting feeds pages nested 100 000 elements deep: the
 // parser refuses more than 512 open elements, so the page is flattened and
 // its text still comes out.
 func TestExtractDeepNesting(t *testing.T) {
 	const depth = 100_000
-	var b strings.Builder
-	b.WriteString("<html><body><article><p>The regional court ruled on Monday that the election results stand, its press service said.</p>")
-	b.WriteString(strings.Repeat("<div>", depth))
-	b.WriteString("<p>Observers from three parties said the count was fair, and the commission agreed.</p>")
-	b.WriteString(strings.Repeat("</div>", depth))
-	b.WriteString("</article></body></html>")
-	res, err := Extract([]byte(b.String()), PageOptions{})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct{ name, open, close string }{
+		{"divs", "<div>", "</div>"},
+		{"divs with stray end tags", "<div><span>", "</b></div>"},
+		{"nested lists", "<ul><li>", "</li></ul>"},
+		{"nested tables", "<table><tr><td>", "</td></tr></table>"},
+		{"formatting and blocks", "<b><div>", "</div></b>"},
+		{"unclosed", "<div><section>", ""},
 	}
-	for _, want := range []string{"The regional court ruled", "Observers from three parties"} {
-		if !strings.Contains(res.Body, want) {
-			t.Errorf("body lacks %q: %q", want, head(res.Body, 300))
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("<html><body><article><p>The regional court ruled on Monday that the election results stand, its press service said.</p>")
+			b.WriteString(strings.Repeat(tt.open, depth))
+			b.WriteString("<p>Observers from three parties said the count was fair, and the commission agreed.</p>")
+			b.WriteString(strings.Repeat(tt.close, depth))
+			b.WriteString("</article></body></html>")
+			res, err := Extract([]byte(b.String()), PageOptions{MaxBytes: 4 << 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"The regional court ruled", "Observers from three parties"} {
+				if !strings.Contains(res.Body, want) {
+					t.Errorf("body lacks %q: %q", want, head(res.Body, 300))
+				}
+			}
+		})
 	}
 }
 

@@ -124,17 +124,18 @@ func isBinary(page []byte) bool {
 }
 
 // parseHTML parses UTF-8 HTML. The parser refuses trees deeper than 512
-// elements; such a page is flattened and parsed once more.
+// elements; such a page is flattened and parsed again.
 func parseHTML(text []byte) (*html.Node, error) {
 	root, err := html.Parse(bytes.NewReader(text))
 	if err == nil {
 		return root, nil
 	}
-	root, err2 := html.Parse(bytes.NewReader(flatten(text, flattenDepth)))
-	if err2 != nil {
-		return nil, fmt.Errorf("%w: %v", ErrTooDeep, err)
+	for _, limit := range flattenLimits {
+		if root, err2 := html.Parse(bytes.NewReader(flatten(text, limit))); err2 == nil {
+			return root, nil
+		}
 	}
-	return root, nil
+	return nil, fmt.Errorf("%w: %v", ErrTooDeep, err)
 }
 
 // extractTree runs the extraction on a parsed page.

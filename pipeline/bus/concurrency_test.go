@@ -135,3 +135,37 @@ func TestDeliveriesWithoutResultAreDeadLettered(t *testing.T) {
 		t.Errorf("stage called %d times, want 0", c)
 	}
 }
+
+// TestLongWorkIsNotRedelivered keeps a worker busy for more than twice
+// AckWait while a second worker on the same durable waits: the message being
+// worked on must not be redelivered to it meanwhile.
+func TestLongWorkIsNotRedelivered(t *testing.T) {
+	b := bustest.Open(t)
+	ctx := context.Background()
+	for _, id := range []string{"long", "next"} {
+		if _, err := b.PublishOutput(ctx, pipeline.KindRaw, pipeline.StageFetch, rawItem(id, 1, "en", "bbc")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	calls := map[string]int{}
+	spec := bus.Spec[pipeline.RawItem, pipeline.Story]{Stage: "extract", Input: "polywire.raw.>",
+		OutputKind: pipeline.KindExtracted, AckWait: time.Second,
+		Fn: func(ctx context.Context, in *pipeline.RawItem) ([]*pipeline.Story, error) {
+			mu.Lock()
+			calls[in.Story.ID]++
+			mu.Unlock()
+			if in.Story.ID == "long" {
+				time.Sleep(2500 * time.Millisecond)
+			}
+			return extractLike(ctx, in)
+		}}
+	startStage(t, b, spec)
+	startStage(t, b, spec) // a second worker that would take any redelivery
+	eventually(t, "both acked", func() bool { return consumerSettled(t, b, bus.StreamStories, "extract") })
+	mu.Lock()
+	defer mu.Unlock()
+	if calls["long"] != 1 || calls["next"] != 1 {
+		t.Errorf("calls = %v, want each story once", calls)
+	}
+}

@@ -195,10 +195,20 @@ func (r *runner[In, Out]) dispatch(ctx context.Context, m jetstream.Msg, msgs ch
 		_ = m.Nak()
 		return
 	}
-	select {
-	case msgs <- m:
-	case <-ctx.Done():
-		_ = m.Nak()
+	// While every worker is busy the message waits here; keep its ack timer
+	// from running out so it is not redelivered elsewhere meanwhile.
+	tick := time.NewTicker(r.spec.AckWait / 3)
+	defer tick.Stop()
+	for {
+		select {
+		case msgs <- m:
+			return
+		case <-ctx.Done():
+			_ = m.Nak()
+			return
+		case <-tick.C:
+			_ = m.InProgress()
+		}
 	}
 }
 

@@ -60,8 +60,8 @@ func (f *Fetcher) fetchPage(ctx context.Context, src config.Source, feedURL stri
 	if !pageSchemeAllowed(src, u.Scheme) {
 		return pipeline.Permanentf("fetch: page link %s: scheme %q not allowed for a feed link", link, u.Scheme)
 	}
-	if !f.robotsAllowed(ctx, src, u) {
-		return pipeline.Permanentf("fetch: page %s: disallowed by robots.txt (set ignore_robots for licensed content)", link)
+	if err := f.robotsCheck(ctx, src, u); err != nil {
+		return err
 	}
 	resp, err := f.client(src).GetWithHeaders(ctx, link, httpx.Validators{}, sameHostHeaders(src, feedURL, u))
 	if err != nil {

@@ -47,10 +47,11 @@ func (e *robotsEntry) stale(now time.Time) bool {
 	}
 }
 
-// robotsAllowed reports whether the page at u may be fetched for src.
-func (f *Fetcher) robotsAllowed(ctx context.Context, src config.Source, u *url.URL) bool {
+// robotsCheck returns nil when the page at u may be fetched for src, else
+// a permanent error saying why not.
+func (f *Fetcher) robotsCheck(ctx context.Context, src config.Source, u *url.URL) error {
 	if src.IgnoreRobots || (u.Scheme != "http" && u.Scheme != "https") {
-		return true
+		return nil
 	}
 	key := u.Scheme + "://" + u.Host
 	now := f.opts.Now()
@@ -70,10 +71,16 @@ func (f *Fetcher) robotsAllowed(ctx context.Context, src config.Source, u *url.U
 	}
 	select {
 	case <-e.done:
-		return e.rules.allowed(u.EscapedPath())
 	case <-ctx.Done():
-		return false
+		return ctx.Err()
 	}
+	switch {
+	case e.rules.unreachable != nil:
+		return pipeline.Permanentf("fetch: page %s skipped: robots.txt of %s unreachable for now: %w", u, key, e.rules.unreachable)
+	case !e.rules.allowed(u.EscapedPath()):
+		return pipeline.Permanentf("fetch: page %s: disallowed by robots.txt (set ignore_robots for licensed content)", u)
+	}
+	return nil
 }
 
 // loadRobots fetches robots.txt: a 4xx means no rules (allow all); a
@@ -91,14 +98,15 @@ func (f *Fetcher) loadRobots(ctx context.Context, src config.Source, base string
 		return &robotsRules{}, now.Add(robotsTTL)
 	default:
 		f.log.Debug("robots.txt unreachable; pages of the host skipped for now", "url", base+"/robots.txt", "error", err)
-		return &robotsRules{disallowAll: true}, now.Add(robotsErrorTTL)
+		return &robotsRules{unreachable: err}, now.Add(robotsErrorTTL)
 	}
 }
 
 // robotsRules are the rules of the group that applies to our agent.
 type robotsRules struct {
-	rules       []robotsRule
-	disallowAll bool
+	rules []robotsRule
+	// unreachable is why robots.txt could not be read; it disallows all.
+	unreachable error
 }
 
 type robotsRule struct {
@@ -109,7 +117,7 @@ type robotsRule struct {
 // allowed applies the longest matching rule; on a tie Allow wins; no match
 // allows.
 func (r *robotsRules) allowed(path string) bool {
-	if r.disallowAll {
+	if r.unreachable != nil {
 		return false
 	}
 	if path == "" {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -11,7 +12,9 @@ import (
 
 // pageMeta is what the page says about itself outside the article text.
 type pageMeta struct {
-	title, ogTitle, h1   string
+	title, ogTitle       string
+	h1s                  []string // the page's <h1> texts, at most maxH1
+	markupByline         string   // from rel=author, itemprop=author or a byline element
 	byline, image, canon string
 	lang                 string
 	published, updated   time.Time
@@ -33,7 +36,11 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		case atom.Title:
 			m.title = firstNonEmpty(m.title, textOf(n))
 		case atom.H1:
-			m.h1 = firstNonEmpty(m.h1, textOf(n))
+			if len(m.h1s) < maxH1 {
+				if t := textOf(n); t != "" {
+					m.h1s = append(m.h1s, t)
+				}
+			}
 		case atom.Meta:
 			m.readMetaTag(n, &metaDates)
 		case atom.Link:
@@ -52,10 +59,13 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		if ip := attr(n, "itemprop"); ip != "" {
 			m.readItemprop(n, ip, &metaDates)
 		}
+		if m.markupByline == "" && isBylineElement(n) {
+			m.markupByline = cleanByline(textOf(n))
+		}
 	}
 	m.published = firstTime(m.ld.published, metaDates[0])
 	m.updated = firstTime(m.ld.modified, metaDates[1])
-	m.byline = firstNonEmpty(m.ld.author, m.byline)
+	m.byline = firstNonEmpty(m.ld.author, m.byline, m.markupByline)
 	m.image = resolve(base, firstNonEmpty(m.ld.image, m.image))
 	m.canon = firstNonEmpty(m.canon, resolve(base, m.ld.url))
 	return m
@@ -103,17 +113,58 @@ func (m *pageMeta) readItemprop(n *html.Node, prop string, dates *[2]time.Time) 
 	}
 }
 
-// headline picks the cleanest title: the <h1> when og:title or <title>
-// confirms it (they often carry a " | Site" suffix), else og:title, JSON-LD
-// headline, <h1>, then <title> without its site suffix.
+// maxH1 bounds the <h1> elements considered for the headline.
+const maxH1 = 8
+
+// headline picks the cleanest title: an <h1> that og:title, the JSON-LD
+// headline or <title> confirm (they often carry a " | Site" suffix, and the
+// first <h1> of many themes is the site's name), else og:title, the JSON-LD
+// headline, the first <h1>, then <title> without its site suffix.
 func (m pageMeta) headline() string {
-	if m.h1 != "" && (strings.Contains(m.ogTitle, m.h1) || strings.Contains(m.title, m.h1) || strings.Contains(m.ld.headline, m.h1)) {
-		return m.h1
+	for _, h := range m.h1s {
+		for _, t := range []string{m.ogTitle, m.ld.headline, m.title} {
+			if t != "" && strings.Contains(t, h) && 2*len(h) >= len(trimSiteSuffix(t)) {
+				return h
+			}
+		}
 	}
-	if t := firstNonEmpty(m.ogTitle, m.ld.headline, m.h1); t != "" {
+	var h1 string
+	if len(m.h1s) > 0 {
+		h1 = m.h1s[0]
+	}
+	if t := firstNonEmpty(m.ogTitle, m.ld.headline, h1); t != "" {
 		return t
 	}
 	return trimSiteSuffix(m.title)
+}
+
+// maxBylineRunes bounds a byline taken from page markup: longer text is an
+// author biography, not a byline.
+const maxBylineRunes = 100
+
+// isBylineElement reports elements that name the author in the page body.
+func isBylineElement(n *html.Node) bool {
+	if attr(n, "itemprop") == "author" || strings.EqualFold(attr(n, "rel"), "author") {
+		return true
+	}
+	for _, tok := range nameTokens(attr(n, "class")) {
+		if tok == "byline" {
+			return true
+		}
+	}
+	return false
+}
+
+var bylinePrefix = regexp.MustCompile(`(?i)^(by|von|por|par|di|автор|текст)\s*:?\s+`)
+
+// cleanByline strips "By " and similar from a byline; "" when the text is
+// too long to be one.
+func cleanByline(s string) string {
+	s = bylinePrefix.ReplaceAllString(strings.TrimSpace(s), "")
+	if len([]rune(s)) > maxBylineRunes {
+		return ""
+	}
+	return s
 }
 
 func trimSiteSuffix(t string) string {

@@ -18,14 +18,17 @@ func (ix *index) unknownPerson(m *pipeline.Mention, lang string) {
 	if len(words) == 0 || hasCJK(m.Text) {
 		return
 	}
-	female := false
+	female, nominative := false, false
 	for i, w := range words {
 		n := normalize(w)
 		if fn, ok := ix.firstNames[n]; ok && i < len(words)-1 {
 			words[i], female = fn.nom, fn.female
+			// A first name in the nominative puts the surname in it too
+			// (Мишель Обама, not Обам).
+			nominative = n == normalize(fn.nom)
 			continue
 		}
-		if hasCyrillic(n) && i == len(words)-1 && len([]rune(n)) > 2 {
+		if hasCyrillic(n) && i == len(words)-1 && len([]rune(n)) > 2 && !nominative {
 			words[i] = capitalise(surnameLemma(n, female))
 		}
 	}

@@ -84,7 +84,8 @@ func ruForms(w string, kind wordKind) []string {
 // adjective paradigm; surnames in -ский/-цкий/-ой are adjectives.
 func isFirstNameLike(w string, kind wordKind) bool {
 	if kind == kindPerson {
-		return strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "ский") && !strings.HasSuffix(w, "цкий")
+		// Surnames in -ский, -цкий, -кий (Долгорукий) are adjectives.
+		return strings.HasSuffix(w, "ий") && !strings.HasSuffix(w, "кий")
 	}
 	return false
 }

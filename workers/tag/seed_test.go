@@ -1,7 +1,11 @@
 package tag_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"flag"
 	"os"
 	"path/filepath"
@@ -129,5 +133,29 @@ func TestSeedCounts(t *testing.T) {
 				t.Errorf("%s: name %q count %d, want %q %d", tt.id, all[i].Name, all[i].Count, tt.name, tt.count)
 			}
 		})
+	}
+}
+
+// TestFactRuEvalGolden tags three documents of the factRuEval-2016
+// development set (MIT, testdata/factrueval/LICENSE) with TagJSONL and
+// compares the output with the golden file, to catch recogniser changes.
+func TestFactRuEvalGolden(t *testing.T) {
+	in, err := os.Open("testdata/factrueval/docs.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	var out bytes.Buffer
+	if err := newTagger(t).TagJSONL(context.Background(), in, &out, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+		t.Fatal(err)
+	}
+	golden := "testdata/factrueval/docs.golden.jsonl"
+	if *update {
+		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := readFile(t, golden); out.String() != want {
+		t.Errorf("output differs from %s (run go test -update to accept)", golden)
 	}
 }

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"github.com/polywire/polywire/pipeline"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,7 +22,7 @@ func (ix *index) matchTokens(text string, toks []token) []span {
 	var out []span
 	for i := 0; i < len(toks); {
 		p, n := ix.bestAt(text, toks, i)
-		if p == nil {
+		if p == nil || ix.firstNameNotPlace(text, toks, i, p) {
 			i++
 			continue
 		}
@@ -152,4 +153,17 @@ func closeQuote(text string, bstart, bend, end int) int {
 		return end + 1
 	}
 	return end
+}
+
+// firstNameNotPlace: a one-word place that is also a first name, followed
+// by a capitalised word, is a person (София Ротару, not Sofia).
+func (ix *index) firstNameNotPlace(text string, toks []token, i int, p *phrase) bool {
+	if p.ref.typ != pipeline.EntityLocation || len(p.toks) != 1 || i+1 >= len(toks) {
+		return false
+	}
+	if _, ok := ix.firstNames[toks[i].norm]; !ok {
+		return false
+	}
+	next := toks[i+1]
+	return next.cap && !next.upper && text[toks[i].bend:next.bstart] == " "
 }

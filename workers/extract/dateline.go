@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/width"
+
 	"github.com/polywire/polywire/pipeline"
 )
 
@@ -20,9 +22,15 @@ var (
 	datelineRU = regexp.MustCompile(`^([А-ЯЁ][А-ЯЁ\-]*(?:[ \-][А-ЯЁ][А-ЯЁ\-]*){0,3})[,.]\s+(\d{1,2}\s+[а-яё]{3,9}(?:\s+\d{4}(?:\s+г(?:ода|\.))?)?)\.?\s*(?:/|[—–-]+\s*)?(ИТАР-ТАСС|ТАСС|РИА Новости|Интерфакс|ИНТЕРФАКС|INTERFAX\.RU|ПРАЙМ|Прайм|РБК|Спутник)`)
 	// TOKYO (Reuters) -   TOKYO, Sept. 20 (Kyodo) --   Madrid, 20 sep (EFE).-
 	// (Reuters) - with no place.
-	datelineLatin = regexp.MustCompile(`^(?:(\p{Lu}[\p{L}'.]*(?:(?:[ \-]|\s(?:de|da|do|del|la|le|el|am|upon|sur)\s)\p{Lu}[\p{L}'.]*){0,3})(?:,\s+(\d{1,2}\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+)?\((\p{L}[\p{L}.\- ]{0,24})\)\s*\.?\s*(?:--|-|—|–)`)
+	datelineLatin = regexp.MustCompile(`^(?:(\p{Lu}[\p{L}'.]*(?:(?:[ \-]|\s(?:de|da|do|del|la|le|el|am|upon|sur)\s)\p{Lu}[\p{L}'.]*){0,3}(?:\s\(\p{Lu}[\p{L} .]{1,30}\))?)(?:,\s+(\d{1,2}\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+)?\((\p{L}[\p{L}.\- ]{0,24})\)\s*\.?\s*(?:--|-|—|–)`)
 	// 【東京共同】
 	datelineJA = regexp.MustCompile(`^【([^】]{1,12}?)(共同|時事)】`)
+	// 【札幌９月17日】: place and date, no agency.
+	datelineJADate = regexp.MustCompile(`^【([^】0-9０-９]{1,12}?)\s*([0-9０-９]{1,2}月[0-9０-９]{1,2}日)】`)
+	// 新华社北京9月20日电
+	datelineZH = regexp.MustCompile(`^(新华社|中新社)([^0-9０-９]{1,10}?)([0-9０-９]{1,2}月[0-9０-９]{1,2}日)电`)
+	// ９月17日, 9月20日
+	cjkDate = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日$`)
 )
 
 // agencyNames maps the ways agencies sign datelines to their canonical
@@ -37,7 +45,7 @@ var agencyNames = map[string]string{
 	"yonhap": "Yonhap", "bloomberg": "Bloomberg", "upi": "UPI", "jiji": "Jiji", "時事": "Jiji",
 	"прайм": "PRIME", "рбк": "RBC", "спутник": "Sputnik", "sputnik": "Sputnik",
 	"anadolu": "Anadolu", "pti": "PTI", "ians": "IANS", "aap": "AAP", "europa press": "Europa Press",
-	"lusa": "Lusa", "cnn": "CNN",
+	"lusa": "Lusa", "cnn": "CNN", "新华社": "Xinhua", "中新社": "China News Service",
 }
 
 // CanonicalAgency returns the canonical Latin name of an agency as it is
@@ -75,6 +83,12 @@ func matchDateline(p string) *pipeline.Dateline {
 	if m := datelineJA.FindStringSubmatch(p); m != nil {
 		return &pipeline.Dateline{Place: m[1], Agency: m[2]}
 	}
+	if m := datelineJADate.FindStringSubmatch(p); m != nil {
+		return &pipeline.Dateline{Place: m[1], Date: m[2]}
+	}
+	if m := datelineZH.FindStringSubmatch(p); m != nil {
+		return &pipeline.Dateline{Place: m[2], Date: m[3], Agency: m[1]}
+	}
 	if m := datelineLatin.FindStringSubmatch(p); m != nil && plausibleAgency(m[3]) {
 		return &pipeline.Dateline{Place: m[1], Date: m[2], Agency: m[3]}
 	}
@@ -111,6 +125,14 @@ var dateParts = regexp.MustCompile(`(\d{1,4}|\p{L}+)`)
 func resolveDate(written string, published time.Time) string {
 	var day, year int
 	var month time.Month
+	written = width.Narrow.String(written)
+	if m := cjkDate.FindStringSubmatch(written); m != nil {
+		mo, _ := strconv.Atoi(m[1])
+		written = m[2] + " " + time.Month(max(1, min(12, mo))).String()
+		if mo < 1 || mo > 12 {
+			return ""
+		}
+	}
 	for _, part := range dateParts.FindAllString(strings.ToLower(written), -1) {
 		n, err := strconv.Atoi(part)
 		switch {

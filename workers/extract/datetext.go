@@ -52,7 +52,7 @@ func onlyDate(para string) bool {
 	if len(para) > 80 {
 		return false
 	}
-	numbers, dated := 0, stampLead.MatchString(para)
+	numbers, dated, others := 0, stampLead.MatchString(para), 0
 	for _, w := range strings.FieldsFunc(strings.ToLower(para), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
@@ -61,11 +61,13 @@ func onlyDate(para string) bool {
 			numbers++
 			dated = dated || len(w) == 4 && (w[:2] == "19" || w[:2] == "20")
 		case !dateWords[w]:
-			return false
+			// One other word may stand with a full date: the
+			// agency or site ("EFE 16/09/2019 17:05 CEST").
+			others++
 		}
 		dated = dated || monthWords[w]
 	}
-	return numbers > 0 && dated
+	return numbers > 0 && dated && (others == 0 || others == 1 && numbers >= 3)
 }
 
 func isNumber(w string) bool {

@@ -17,7 +17,7 @@ import (
 
 var (
 	// orgHeads are institution nouns (stems) that head an organisation name.
-	orgHeads = regexp.MustCompile(`^(движени|церк(овь|ви|овью)|лиг|завод|комбинат|министерств|комитет|федераци|служб|палат|управлени|агентств|совет|суд|театр|собрани|университет|институт|академи|парти|фронт|союз|банк|бирж|фонд|ассоциаци|корпораци|компани|общество|организаци|объединени|конгресс|сенат|парламент|правительств|прокуратур|полици|милици|дума|еврокомисси|интерпол|мэри|администраци|госдеп|пентагон|минобороны|минфин|минздрав|минсвязи|минюст|мвд|центробанк|клуб|команд)`)
+	orgHeads = regexp.MustCompile(`^(движени|церк(овь|ви|овью)|лиг|завод|комбинат|министерств|комитет|федераци|служб|палат|управлени|агентств|совет|суд(а|у|ом|е|ы|ов|ами|ах)?$|театр|собрани|университет|институт|академи|парти|фронт|союз|банк|бирж|фонд|ассоциаци|корпораци|компани|общество|организаци|объединени|конгресс|сенат|парламент|правительств|прокуратур|полици|милици|дума|еврокомисси|интерпол|мэри|администраци|госдеп|пентагон|минобороны|минфин|минздрав|минсвязи|минюст|мвд|центробанк|клуб|команд)`)
 	// quoteDescriptors precede a quoted organisation name.
 	quoteDescriptors = regexp.MustCompile(`^(еженедельник|ежедневник|движени|парти|компани|организаци|газет|журнал|телеканал|канал|радиостанци|радио|агентств|фонд|банк|оао|зао|ооо|пао|ао|холдинг|концерн|клуб|команд|групп|издательств|служб|обществ|ассоциаци|союз|объединени|центр|корпораци|завод|фирм|сайт|портал|сеть|сети|фк|театр|музей|университет|институт|фронт|блок|коалици|изданий|издани|студи|лаборатори|бюро|голос)`)
 	genitiveWord     = regexp.MustCompile(`(ого|его|ых|их|ой|ей|ии|ия|ея|ля|ва|на|ра|та|ка|да|ы|ов|ев|ства|ения|ости)$`)
@@ -25,6 +25,8 @@ var (
 	// Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал.
 	agencyWord   = regexp.MustCompile(`^((рос|мин|мос|гос)[а-я]{4,}|[а-я]+(надзор|надзора|надзору|надзоре|канал|канала|канале|энерго|пром|банк|банка|банке))$`)
 	romanNumeral = regexp.MustCompile(`^[ivxlc]+$`)
+	// notAgency are words that look like agency names but are not.
+	notAgency = regexp.MustCompile(`^(российск|министр|госпитал|гостин|россиян|роскош|миниатюр|государств)`)
 	// standaloneHeads are institutions named by their head noun alone.
 	standaloneHeads = regexp.MustCompile(`^(конгресс|интерпол|еврокомисси|пентагон|госдеп|сенат|минобороны|минфин|минздрав|минсвязи|минюст|центробанк)`)
 	// notOrgAbbrev are upper-case words that are not organisations.
@@ -164,7 +166,8 @@ func (oc *orgCtx) institutionAt(i int) int {
 	for i+n < len(oc.toks) && n < 3 && isAdjForm(oc.toks[i+n].norm) && (n == 0 || oc.spaced(i+n-1, i+n)) {
 		n++
 	}
-	if i+n >= len(oc.toks) || (n > 0 && !oc.spaced(i+n-1, i+n)) || !orgHeads.MatchString(oc.toks[i+n].norm) {
+	if i+n >= len(oc.toks) || (n > 0 && !oc.spaced(i+n-1, i+n)) || !orgHeads.MatchString(oc.toks[i+n].norm) ||
+		isAdjForm(oc.toks[i+n].norm) {
 		return 0
 	}
 	if n == 0 && t.sentStart {
@@ -194,8 +197,7 @@ func (oc *orgCtx) complement(i int) bool {
 // agencyAt: a capitalised one-word agency or company name.
 func (oc *orgCtx) agencyAt(i int) int {
 	t := oc.toks[i]
-	if !t.cap || t.upper || !agencyWord.MatchString(t.norm) || isAdjForm(t.norm) || strings.HasPrefix(t.norm, "российск") ||
-		strings.HasPrefix(t.norm, "министр") {
+	if !t.cap || t.upper || !agencyWord.MatchString(t.norm) || isAdjForm(t.norm) || notAgency.MatchString(t.norm) {
 		return 0
 	}
 	return 1

@@ -93,7 +93,8 @@ func Open(ctx context.Context, o Options) (*Bus, error) {
 
 func (b *Bus) connect() error {
 	if b.opts.URL != "" {
-		nc, err := nats.Connect(b.opts.URL, nats.Name("polywire"), nats.MaxReconnects(-1))
+		nc, err := nats.Connect(b.opts.URL, nats.Name("polywire"), nats.MaxReconnects(-1),
+			nats.ReconnectWait(time.Second))
 		if err != nil {
 			return fmt.Errorf("bus: connecting to %s: %w", b.opts.URL, err)
 		}

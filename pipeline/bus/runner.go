@@ -134,6 +134,9 @@ func streamFor(subject string) string {
 	return ""
 }
 
+// stopTimeout bounds waiting for the consumer to close at shutdown.
+const stopTimeout = 5 * time.Second
+
 // runner is the state of one Run call.
 type runner[In, Out any] struct {
 	bus  *Bus
@@ -179,11 +182,27 @@ func (r *runner[In, Out]) run(ctx context.Context, cons jetstream.Consumer) erro
 		return fmt.Errorf("bus: consuming %s for %s: %w", r.spec.Input, r.spec.Stage, err)
 	}
 	<-ctx.Done()
-	cc.Drain()
-	<-cc.Closed()
+	r.stopConsuming(cc)
 	close(msgs)
 	wg.Wait()
 	return nil
+}
+
+// stopConsuming drains cc (buffered messages reach dispatch, which naks
+// them) when the server is reachable, and just stops it otherwise; either
+// way it waits at most stopTimeout for the consumer to close.
+func (r *runner[In, Out]) stopConsuming(cc jetstream.ConsumeContext) {
+	if r.bus.nc.IsConnected() {
+		cc.Drain()
+	} else {
+		cc.Stop()
+	}
+	select {
+	case <-cc.Closed():
+	case <-time.After(stopTimeout):
+		cc.Stop()
+		r.log.Warn("consumer did not close in time", "timeout", stopTimeout)
+	}
 }
 
 // dispatch hands m to a free worker. While the store is unavailable it

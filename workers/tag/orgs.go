@@ -32,6 +32,9 @@ var (
 	// notOrgAbbrev are upper-case words that are not organisations.
 	notOrgAbbrev = setOf(`сми вуз вузы вузов ввп ндс дтп чп тв it ок оао зао ооо пао ао гб мб кб тб мгц ггц гу гуп муп фгуп нко ип жж ii iii iv vi vii viii ix xi xii xx xxi нло спид вич днк ес сша рф ссср`)
 	latinJoiners = setOf(`of and und the de la le du for on des di van von to`)
+	// latinNotOrg start Latin runs that are titles or products, not
+	// organisations.
+	latinNotOrg = setOf(`the a an windows android linux chrome iphone ipad firefox`)
 	// latinFirstNames start a person's name written in Latin letters.
 	latinFirstNames = setOf(`john james joel joshua barry bilal khaled sami scott george michael david robert richard thomas
 	william peter paul mark mike steve steven brian kevin daniel andrew anthony charles christopher jeff bill
@@ -94,7 +97,7 @@ func (oc *orgCtx) abbrevAt(i int) int {
 func (oc *orgCtx) latinAt(i int) int {
 	if oc.covered[i] || !oc.latinCap(i) || !hasCyrillic(oc.text) || latinFirstNames[oc.toks[i].norm] ||
 		strings.IndexFunc(oc.toks[i].norm, unicode.IsDigit) >= 0 || romanNumeral.MatchString(oc.toks[i].norm) ||
-		oc.quotedTitle(i) {
+		oc.quotedTitle(i) || latinNotOrg[oc.toks[i].norm] {
 		return 0
 	}
 	n := 1
@@ -191,7 +194,7 @@ func (oc *orgCtx) complement(i int) bool {
 	if t.cap {
 		return orgHeads.MatchString(t.norm) && !t.upper
 	}
-	return utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.MatchString(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло")
+	return utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.MatchString(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло", "ены")
 }
 
 // agencyAt: a capitalised one-word agency or company name.

@@ -24,7 +24,7 @@ func BenchmarkExtractSeed(b *testing.B) {
 // BenchmarkExtractCorpus extracts every page of the benchmark corpus once
 // per iteration (go test -bench Corpus -corpus=DIR).
 func BenchmarkExtractCorpus(b *testing.B) {
-	if *corpusDir == "" {
+	if _, err := os.Stat(*corpusDir); err != nil {
 		b.Skip("set -corpus=DIR")
 	}
 	files, err := filepath.Glob(filepath.Join(*corpusDir, "html", "*.html.gz"))

@@ -34,12 +34,21 @@ type sourcesFile struct {
 // must not be applied. The returned Config is nil only when a file cannot be
 // read; otherwise it is returned even with problems, so callers can report
 // them all.
-func Load(path string) (*Config, error) {
+func Load(path string) (*Config, error) { return LoadWith(path, nil) }
+
+// LoadWith is Load with override applied after the defaults and before
+// validation: command-line flags and POLYWIRE_* variables that complete or
+// replace file values (a Meilisearch URL given only by environment) are
+// validated like the file's own values.
+func LoadWith(path string, override func(*Config)) (*Config, error) {
 	cfg, errs := parse(path)
 	if cfg == nil {
 		return nil, errors.Join(errs...)
 	}
 	cfg.setDefaults()
+	if override != nil {
+		override(cfg)
+	}
 	errs = append(errs, cfg.validate()...)
 	return cfg, errors.Join(sortProblems(errs)...)
 }

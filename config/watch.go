@@ -20,6 +20,9 @@ func Watch(ctx context.Context, path string, interval time.Duration, onChange fu
 // sources file and the files in its gazetteer directories.
 type Watcher struct {
 	path    string
+	// Override is applied to every reloaded config before validation, as
+	// LoadWith does (flags and environment that complete the files).
+	Override func(*Config)
 	last    [32]byte // the state last applied or rejected
 	pending [32]byte // a new state seen once, applied when seen again
 }
@@ -72,7 +75,7 @@ func (w *Watcher) poll(onChange func(*Config), onError func(error)) {
 		return
 	}
 	w.last = fp
-	cfg, err := Load(w.path)
+	cfg, err := LoadWith(w.path, w.Override)
 	switch {
 	case err != nil && onError != nil:
 		onError(fmt.Errorf("config: reloading %s: %w", w.path, err))

@@ -45,12 +45,13 @@ func (f *serverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.apertium, "apertium-url", envOr("POLYWIRE_APERTIUM_URL", ""), "Apertium APY URL; overrides translate.apertium.url")
 }
 
-// load reads the configuration and applies the flag overrides.
+// load reads the configuration, applying the flag overrides before
+// validation.
 func (f *serverFlags) load() (*config.Config, error) {
-	cfg, err := config.Load(f.config)
-	if err != nil {
-		return nil, err
-	}
+	return config.LoadWith(f.config, f.override)
+}
+
+func (f *serverFlags) override(cfg *config.Config) {
 	if f.data != "" {
 		cfg.DataDir = f.data
 	}
@@ -76,7 +77,6 @@ func (f *serverFlags) load() (*config.Config, error) {
 	if f.backend != "" {
 		cfg.Search.Backend = f.backend
 	}
-	return cfg, nil
 }
 
 // openBus starts the embedded NATS server or connects to cfg.NATS.URL.

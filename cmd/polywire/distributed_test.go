@@ -41,7 +41,8 @@ func TestDistributedShape(t *testing.T) {
 
 	natsAddr := freeAddr(t)
 	_, port, _ := strings.Cut(natsAddr, ":")
-	start(t, "nats-server", filepath.Join(bin, "nats-server"), "-a", "127.0.0.1", "-p", port, "-js", "-sd", t.TempDir())
+	procs := &procSet{}
+	procs.start(t, "nats-server", nil, filepath.Join(bin, "nats-server"), "-a", "127.0.0.1", "-p", port, "-js", "-sd", t.TempDir())
 	natsURL := "nats://" + natsAddr
 	waitFor(t, "nats-server accepts clients", time.Minute, func() (bool, error) {
 		nc, err := nats.Connect(natsURL)
@@ -65,7 +66,7 @@ func TestDistributedShape(t *testing.T) {
 		env = append(env, "POLYWIRE_APERTIUM_URL="+apy)
 	}
 	for _, st := range pipeline.Stages {
-		startEnv(t, "worker-"+st, env, filepath.Join(bin, "polywire"), "worker", st, "--data", t.TempDir(), "--log-level", "warn")
+		procs.start(t, "worker-"+st, env, filepath.Join(bin, "polywire"), "worker", st, "--data", t.TempDir(), "--log-level", "warn")
 	}
 
 	ctx := t.Context()
@@ -76,6 +77,9 @@ func TestDistributedShape(t *testing.T) {
 	defer idx.Close()
 	var seed *pipeline.Story
 	waitFor(t, "seed story indexed through six worker processes", 3*time.Minute, func() (bool, error) {
+		if err := procs.alive(); err != nil {
+			t.Fatal(err)
+		}
 		res, err := idx.Search(ctx, search.Query{Text: "Усс"})
 		if err != nil || res.Total == 0 {
 			return false, err
@@ -129,13 +133,24 @@ func build(t *testing.T, out, pkg string) {
 	}
 }
 
-func start(t *testing.T, name, bin string, args ...string) {
-	startEnv(t, name, nil, bin, args...)
+// procSet starts processes that are stopped at cleanup and reports any
+// that exited early, so a dying worker fails the test at once.
+type procSet struct {
+	mu     sync.Mutex
+	exited []string
 }
 
-// startEnv starts a process that is killed at cleanup; its output goes to
-// the test log when the test fails.
-func startEnv(t *testing.T, name string, env []string, bin string, args ...string) {
+func (ps *procSet) alive() error {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if len(ps.exited) > 0 {
+		return fmt.Errorf("processes exited: %v", ps.exited)
+	}
+	return nil
+}
+
+// start runs bin; its output goes to the test log when the test fails.
+func (ps *procSet) start(t *testing.T, name string, env []string, bin string, args ...string) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), env...)
@@ -144,10 +159,22 @@ func startEnv(t *testing.T, name string, env []string, bin string, args ...strin
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting %s: %v", name, err)
 	}
+	done := make(chan struct{})
+	stopping := make(chan struct{})
+	go func() {
+		err := cmd.Wait()
+		select {
+		case <-stopping:
+		default:
+			ps.mu.Lock()
+			ps.exited = append(ps.exited, fmt.Sprintf("%s (%v)", name, err))
+			ps.mu.Unlock()
+		}
+		close(done)
+	}()
 	t.Cleanup(func() {
+		close(stopping)
 		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
 		select {
 		case <-done:
 		case <-time.After(15 * time.Second):

@@ -89,7 +89,7 @@ func runAll(ctx context.Context, e *env, o *runOptions) error {
 	handler := newWebHandler(idx, reg, b, l, log)
 	g.Go(func() error { return serveHTTP(gctx, cfg.HTTP.Listen, handler, log) })
 	if cfg.Path != "" && !o.demo {
-		g.Go(func() error { return watchConfig(gctx, cfg.Path, l, log) })
+		g.Go(func() error { return watchConfig(gctx, cfg.Path, o.override, l, log) })
 	}
 	log.Info("polywire running", "http", "http://"+cfg.HTTP.Listen, "nats", b.ClientURL(), "search", backendName(cfg), "data", cfg.DataDir)
 	err = g.Wait()
@@ -161,8 +161,10 @@ func serveHTTP(ctx context.Context, addr string, h http.Handler, log *slog.Logge
 
 // watchConfig reloads polywire.yaml, sources.yaml and the gazetteer when
 // they change; an invalid change is logged and the previous config stays.
-func watchConfig(ctx context.Context, path string, l *live, log *slog.Logger) error {
-	config.Watch(ctx, path, 2*time.Second,
+func watchConfig(ctx context.Context, path string, override func(*config.Config), l *live, log *slog.Logger) error {
+	w := config.NewWatcher(path)
+	w.Override = override
+	w.Run(ctx, 2*time.Second,
 		func(cfg *config.Config) { l.reload(cfg, log) },
 		func(err error) { log.Error("configuration change rejected; keeping the previous one", "error", err) })
 	return nil

@@ -69,7 +69,7 @@ func runWorker(ctx context.Context, e *env, o *serverFlags, stages []string) err
 		cancel()
 	}
 	if cfg.Path != "" {
-		g.Go(func() error { return watchConfig(gctx, cfg.Path, l, e.log) })
+		g.Go(func() error { return watchConfig(gctx, cfg.Path, o.override, l, e.log) })
 	}
 	werr := g.Wait()
 	if errors.Is(werr, context.Canceled) {

@@ -70,7 +70,8 @@ func (s *Spec[In, Out]) setDefaults() error {
 // dead letter), call Fn, publish every output with Nats-Msg-Id
 // <id>:<version>:<stage> and the Polywire-* headers (the correlation id and
 // replay marker copied from the input), wait for every PubAck, then ack.
-// Errors: retryable → NakWithDelay(max(Backoff[attempt], RetryDelay(err)));
+// Errors: retryable → NakWithDelay(max(Backoff[n-1], RetryDelay(err))) after
+// the n-th attempt;
 // permanent, panic or attempt ≥ MaxAttempts → dead letter, then Term. When
 // the store refuses a publish, nothing is acked or dead-lettered: the
 // message is redelivered later, the stage pauses, and the delivery does not

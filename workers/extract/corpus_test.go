@@ -14,9 +14,10 @@ import (
 )
 
 var (
-	corpusDir  = flag.String("corpus", defaultCorpus, "article-extraction benchmark directory (html/*.html.gz + ground-truth.json)")
-	corpusPage = flag.String("corpus-page", "", "print the extracted body of the page whose id starts with this")
-	corpusOut  = flag.String("corpus-out", "", "write predictions as JSON here (for extract-score.py)")
+	corpusDir     = flag.String("corpus", defaultCorpus, "article-extraction benchmark directory (html/*.html.gz + ground-truth.json)")
+	corpusPage    = flag.String("corpus-page", "", "print the extracted body of the page whose id starts with this")
+	corpusVerbose = flag.Bool("corpus-verbose", false, "log precision and recall of every corpus page")
+	corpusOut     = flag.String("corpus-out", "", "write predictions as JSON here (for extract-score.py)")
 )
 
 // defaultCorpus is where the shared evaluation data sits beside a checkout.

@@ -47,6 +47,7 @@ func TestNamesAcrossForms(t *testing.T) {
 		{"abbreviation", "ru", "Генсек ООН выступил.", "org:un", "ООН"},
 		{"full-width latin in japanese", "ja", "ＮＨＫが報じた。", "org:nhk", "ＮＨＫ"},
 		{"english possessive", "en", "Japan's exports rose.", "JP", "Japan"},
+		{"dotted abbreviation", "en", "The U.S. said so.", "US", "U.S."},
 		{"first name that is also a city", "ru", "Выступила София Ротару.", "person:sofiya-rotaru", "София Ротару"},
 	}
 	for _, tt := range tests {

@@ -50,8 +50,27 @@ func isWordRune(r rune) bool {
 	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isCJK(r)
 }
 
+// dottedAbbrev returns the byte length of a Latin dotted abbreviation at
+// text[i:] (U.S., U.N.), dots included, or 0.
+func dottedAbbrev(text string, i int) int {
+	j, letters := i, 0
+	for j+1 < len(text) && text[j] >= 'A' && text[j] <= 'Z' && text[j+1] == '.' {
+		j += 2
+		letters++
+	}
+	if letters < 2 || (j < len(text) && isWordRune(rune(text[j]))) {
+		return 0
+	}
+	return j - i
+}
+
 // scanToken reads one token starting at byte i (code point cp).
 func scanToken(text string, i, cp int) (token, int, int) {
+	if n := dottedAbbrev(text, i); n > 0 {
+		w := text[i : i+n]
+		t := token{start: cp, end: cp + n, bstart: i, bend: i + n, text: w, norm: normalize(w), cap: true, upper: true}
+		return t, n, n
+	}
 	j, ncp := i, 0
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/nats-io/nats.go"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/polywire/polywire/pipeline"
 	"github.com/polywire/polywire/pipeline/bus"
 	"github.com/polywire/polywire/pipeline/bus/bustest"
@@ -40,7 +41,8 @@ func TestFailuresAreDeadLettered(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b := bustest.Open(t) // 3 attempts
+			reg := prometheus.NewRegistry()
+			b := bustest.Open(t, func(o *bus.Options) { o.Registerer = reg }) // 3 attempts
 			var calls atomic.Int32
 			fn := func(ctx context.Context, in *pipeline.RawItem) ([]*pipeline.Story, error) {
 				calls.Add(1)
@@ -58,6 +60,9 @@ func TestFailuresAreDeadLettered(t *testing.T) {
 			eventually(t, "input terminated", func() bool { return consumerSettled(t, b, bus.StreamStories, "extract") })
 			if n := calls.Load(); n != tc.wantCalls {
 				t.Errorf("stage called %d times, want %d", n, tc.wantCalls)
+			}
+			if n := counterValue(t, reg, "messages_dead_lettered_total"); n != 1 {
+				t.Errorf("dead-lettered metric = %v, want 1", n)
 			}
 			got, err := b.DeadLetter(context.Background(), dl.Seq)
 			if err != nil || got.Reason != dl.Reason {

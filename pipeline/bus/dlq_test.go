@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/nats-io/nats.go"
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/polywire/polywire/pipeline"
 	"github.com/polywire/polywire/pipeline/bus"
 	"github.com/polywire/polywire/pipeline/bus/bustest"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 func TestFailuresAreDeadLettered(t *testing.T) {

@@ -222,10 +222,6 @@ func (pc *personCtx) repeats(surnames map[string]bool, found []span) []span {
 	return out
 }
 
-func (pc *personCtx) next(i int) bool {
-	return i+1 < len(pc.toks) && pc.joined(i, i+1)
-}
-
 func (pc *personCtx) joined(a, b int) bool {
 	if a < 0 || b >= len(pc.toks) {
 		return false

@@ -149,7 +149,7 @@ func extractTree(root *html.Node, base *url.URL, o PageOptions) *Result {
 		Published: meta.published,
 		Updated:   meta.updated,
 	}
-	res.Body, res.Reason = articleText(root, o.Rules, res.Headline)
+	res.Body, res.Reason = articleText(root, o.Rules, res.Headline, res.Byline)
 	if res.Body == "" && meta.ld.body != "" {
 		res.Body, res.Reason = meta.ld.body, ""
 	}
@@ -165,7 +165,7 @@ func extractTree(root *html.Node, base *url.URL, o PageOptions) *Result {
 
 // articleText applies the source's rules, removes boilerplate and renders
 // the chosen content.
-func articleText(root *html.Node, rules config.ExtractRules, headline string) (string, string) {
+func articleText(root *html.Node, rules config.ExtractRules, headline, byline string) (string, string) {
 	doc := goquery.NewDocumentFromNode(root)
 	for _, sel := range rules.Drop {
 		if s, ok := compileSelector(sel); ok {
@@ -187,7 +187,7 @@ func articleText(root *html.Node, rules config.ExtractRules, headline string) (s
 	if len(content) == 0 {
 		return "", ReasonNoArticle
 	}
-	r := &renderer{stats: computeStats(root), skipHead: headline}
+	r := &renderer{stats: computeStats(root), skipHead: headline, byline: byline}
 	body := r.render(content)
 	if body == "" {
 		return "", ReasonNoArticle

@@ -42,6 +42,7 @@ const maxBoilerplateRunes = 120
 type renderer struct {
 	stats    map[*html.Node]nodeStats
 	skipHead string // headline: a heading equal to it is not repeated in the body
+	byline   string // the page's byline: a paragraph that only repeats it is dropped
 	paras    []string
 	// titled[i] is true when a skipped link block followed paragraph i:
 	// a short paragraph there is that block's title ("More stories").
@@ -221,7 +222,7 @@ func (r *renderer) flushParagraph() {
 	if para == "" || text > 0 && float64(link)/float64(text) > 0.5 {
 		return
 	}
-	if isBoilerplate(para) {
+	if isBoilerplate(para) || isBylineLine(para, r.byline) {
 		return
 	}
 	r.paras = append(r.paras, para)
@@ -243,7 +244,7 @@ const tailParagraphs = 3
 
 // trailer matches the promotional lines sites append to every story:
 // follow-us prompts, newsletter and forum invitations, contact lines.
-var trailer = regexp.MustCompile(`(?i)(follow (us|him|her|them|me) (on|@)|sign up for|subscribe to (our|the)|join (us|our)|our newsletter|newsletters?\b.*\binbox|have a (news )?tip|подписывайтесь|подпишитесь|síguenos|suivez-nous|folgen sie uns)`)
+var trailer = regexp.MustCompile(`(?i)(follow (us|him|her|them|me) (on|@)|follow [\pL'’ ]{0,30}coverage|sign up for|subscribe to (our|the)|join (us|our)|our newsletter|newsletters?\b.*\binbox|have a (news )?tip|if you enjoyed this|successfully subscribed|problem subscribing|подписывайтесь|подпишитесь|síguenos|suivez-nous|folgen sie uns)`)
 
 // maxTrailerRunes bounds the paragraphs trailer is tried on.
 const maxTrailerRunes = 300
@@ -259,4 +260,19 @@ func dropTrailers(paras []string) []string {
 		}
 	}
 	return paras
+}
+
+// bylineLine matches a paragraph that is only a byline: "By Phil Helsel",
+// "Von Anna Schmidt", "Автор: Иван Петров".
+var bylineLine = regexp.MustCompile(`^(?i:by|von|por|par|di|автор:?|текст:?)\s+\p{Lu}[\pL.'’-]*(\s+(\p{Lu}[\pL.'’-]*|and|und|y|et|e|и|de|van|von)){0,5}$`)
+
+// isBylineLine reports a paragraph that repeats the byline, or is one.
+func isBylineLine(para, byline string) bool {
+	if len(para) > 80 {
+		return false
+	}
+	if byline != "" && (strings.EqualFold(para, byline) || strings.EqualFold(cleanByline(para), byline)) {
+		return true
+	}
+	return bylineLine.MatchString(para)
 }

@@ -39,6 +39,28 @@ func TestIsBoilerplate(t *testing.T) {
 	}
 }
 
+func TestIsBylineLine(t *testing.T) {
+	tests := []struct {
+		para, byline string
+		want         bool
+	}{
+		{"By Phil Helsel", "", true},
+		{"Phil Helsel", "Phil Helsel", true},
+		{"By PHIL HELSEL", "Phil Helsel", true},
+		{"Автор: Иван Петров", "", true},
+		{"By the end of the day the river had risen two metres.", "", false},
+		{"By Monday", "", true},
+		{"Phil Helsel is a reporter for NBC News.", "Phil Helsel", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.para, func(t *testing.T) {
+			if got := isBylineLine(tt.para, tt.byline); got != tt.want {
+				t.Errorf("isBylineLine(%q, %q) = %v, want %v", tt.para, tt.byline, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDropTrailers(t *testing.T) {
 	paras := []string{
 		"The council approved the budget.",

@@ -94,7 +94,8 @@ func (e *Extractor) fallback(in *pipeline.RawItem, page *Result) (*Result, strin
 		res.Body, res.Dateline, res.Agency = feed.Body, feed.Dateline, feed.Agency
 		return res, "feed content"
 	}
-	res.Body = collapse(in.Story.Summary)
+	// Summaries may carry markup and entities too.
+	res.Body = firstNonEmpty(fragmentText(in.Story.Summary, config.ExtractRules{}), collapse(in.Story.Summary))
 	return res, "feed summary"
 }
 

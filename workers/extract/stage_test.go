@@ -102,6 +102,11 @@ func TestStageFallbacks(t *testing.T) {
 			wantBody: wire, wantLang: "en", wantAgency: "Reuters", wantExtraction: "no article found; body from feed content",
 		},
 		{
+			name:     "summary with markup and entities",
+			item:     pipeline.RawItem{Story: pipeline.Story{Headline: "Rates", Summary: "<p>Rates &amp; prices: the central bank <b>kept</b> its key rate unchanged, as expected.</p>"}},
+			wantBody: "Rates & prices: the central bank kept its key rate unchanged, as expected.", wantLang: "en",
+		},
+		{
 			name:     "declared language wins over detection",
 			item:     pipeline.RawItem{Story: pipeline.Story{Headline: "Rates", Summary: wire}, FeedLanguage: "de-DE"},
 			wantBody: wire, wantLang: "de", wantAgency: "Reuters",

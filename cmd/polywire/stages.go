@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"os"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -76,11 +74,7 @@ func (l *live) reload(cfg *config.Config, log *slog.Logger) {
 }
 
 func loadGazetteer(cfg *config.Config) (*gazetteer.Gazetteer, error) {
-	fss := []fs.FS{config.DefaultGazetteer()}
-	for _, dir := range cfg.GazetteerPaths() {
-		fss = append(fss, os.DirFS(dir))
-	}
-	return gazetteer.Load(fss...)
+	return gazetteer.LoadDirs(config.DefaultGazetteer(), cfg.GazetteerPaths()...)
 }
 
 // stageDeps are the long-lived dependencies stages need.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"compress/gzip"
 	"context"
 	"encoding/json"
@@ -322,7 +321,7 @@ func runTag(ctx context.Context, e *env, o *tagOptions, args []string) error {
 	}
 	enc := newJSONEncoder(e.stdout)
 	if o.jsonl {
-		return tagJSONL(ctx, e, t, at)
+		return t.TagJSONL(ctx, e.stdin, e.stdout, e.log)
 	}
 	if len(args) != 1 {
 		return fmt.Errorf("%w: give one FILE or -", errUsage)
@@ -333,50 +332,4 @@ func runTag(ctx context.Context, e *env, o *tagOptions, args []string) error {
 	}
 	res := t.Tag(string(text), o.lang, at)
 	return enc.Encode(res)
-}
-
-type tagDoc struct {
-	ID   string `json:"id"`
-	Lang string `json:"lang"`
-	Text string `json:"text"`
-}
-
-type tagDocResult struct {
-	ID       string             `json:"id"`
-	Entities []pipeline.Mention `json:"entities"`
-}
-
-func tagJSONL(ctx context.Context, e *env, t *tag.Tagger, at time.Time) error {
-	sc := bufio.NewScanner(e.stdin)
-	sc.Buffer(make([]byte, 1<<20), maxInput)
-	enc := newJSONEncoder(e.stdout)
-	var failed, total int
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		total++
-		var d tagDoc
-		if err := json.Unmarshal([]byte(line), &d); err != nil {
-			fmt.Fprintf(e.stderr, "polywire tag: line %d: %v\n", total, err)
-			failed++
-			continue
-		}
-		res := t.Tag(d.Text, d.Lang, at)
-		ents := res.Entities
-		if ents == nil {
-			ents = []pipeline.Mention{}
-		}
-		if err := enc.Encode(tagDocResult{ID: d.ID, Entities: ents}); err != nil {
-			return err
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return errors.Join(err, failures(failed, total))
-	}
-	return failures(failed, total)
 }

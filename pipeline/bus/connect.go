@@ -76,12 +76,11 @@ type Bus struct {
 func Open(ctx context.Context, o Options) (*Bus, error) {
 	o.setDefaults()
 	b := &Bus{opts: o, log: o.Logger.With("component", "bus")}
-	if err := b.connect(); err != nil {
-		return nil, err
-	}
-	m, err := newMetrics(o.Registerer)
+	err := b.connect()
 	if err == nil {
-		b.metrics = m
+		b.metrics, err = newMetrics(o.Registerer)
+	}
+	if err == nil {
 		err = b.provision(ctx)
 	}
 	if err != nil {

@@ -58,3 +58,22 @@ func TestExternalURL(t *testing.T) {
 		t.Errorf("publish through external server: %+v, %v", ack, err)
 	}
 }
+
+func TestOpenFailsCleanly(t *testing.T) {
+	tests := []struct {
+		name string
+		o    bus.Options
+	}{
+		{"embedded without a data dir", bus.Options{}},
+		{"bad listen address", bus.Options{DataDir: t.TempDir(), Listen: "nowhere"}},
+		{"unreachable url", bus.Options{URL: "nats://127.0.0.1:1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if b, err := bus.Open(context.Background(), tc.o); err == nil {
+				_ = b.Close()
+				t.Error("Open succeeded")
+			}
+		})
+	}
+}

@@ -223,7 +223,7 @@ func TestConditionalGet(t *testing.T) {
 	want(t, h.srv.Hits("/etag.xml"), 3, "requests")
 	hl, _, _ := ReadHealth(context.Background(), h.store, "etag")
 	want(t, hl.Items, 2, "health items")
-	want(t, hl.State(now), StateOK, "state")
+	want(t, hl.StateAt(now), StateOK, "state")
 }
 
 func TestStageErrors(t *testing.T) {
@@ -264,7 +264,7 @@ func TestStageErrors(t *testing.T) {
 				}
 			}
 			hl, found, _ := ReadHealth(context.Background(), h.store, id)
-			if !found || hl.ConsecutiveFailures != 1 || hl.LastError == "" || hl.State(now) != StateFailing {
+			if !found || hl.ConsecutiveFailures != 1 || hl.LastError == "" || hl.StateAt(now) != StateFailing {
 				t.Errorf("health %+v", hl)
 			}
 		})
@@ -453,7 +453,7 @@ func TestHealthState(t *testing.T) {
 		{"no item yet but recent success", Health{LastSuccess: now, StaleAfter: day}, StateOK},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { want(t, tc.h.State(now), tc.want, "state") })
+		t.Run(tc.name, func(t *testing.T) { want(t, tc.h.StateAt(now), tc.want, "state") })
 	}
 }
 
@@ -470,7 +470,7 @@ func TestHealthRecordsSuccessAfterFailure(t *testing.T) {
 	want(t, hl.ConsecutiveFailures, 0, "failures after success")
 	want(t, hl.LastNewItem, now, "last new item")
 	want(t, hl.New, 2, "new")
-	want(t, hl.State(now), StateOK, "state")
+	want(t, hl.StateAt(now), StateOK, "state")
 }
 
 func TestConcurrentJobs(t *testing.T) {
@@ -539,7 +539,7 @@ func TestEmptyFeed(t *testing.T) {
 	h.add("empty", "/empty.xml", nil)
 	want(t, len(h.run(t, job("empty", 0))), 0, "items")
 	hl, _, _ := ReadHealth(context.Background(), h.store, "empty")
-	want(t, hl.State(now), StateOK, "an empty feed is healthy")
+	want(t, hl.StateAt(now), StateOK, "an empty feed is healthy")
 }
 
 func TestItemWithoutGUIDOrLink(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/polywire/polywire/config"
 	"github.com/polywire/polywire/internal/httpx"
 )
@@ -33,13 +35,22 @@ type Options struct {
 	Now func() time.Time
 	// ShortContent overrides DefaultShortContent.
 	ShortContent int
+	// OnHealth is called after a job changed its source's health state
+	// (ok, failing, stale, never succeeded), with the records before and
+	// after; NewHealthEvent turns the pair into an event. It runs on the
+	// job's goroutine and must not block for long. Nil: no calls.
+	OnHealth func(source string, old, new Health)
+	// Registerer receives the per-source metrics (polls, failures, new
+	// items, last success, stale); nil registers nothing.
+	Registerer prometheus.Registerer
 }
 
 // Fetcher is the fetch stage. It is safe for concurrent use.
 type Fetcher struct {
-	opts   Options
-	log    *slog.Logger
-	robots robotsCache
+	opts    Options
+	log     *slog.Logger
+	robots  robotsCache
+	metrics *metrics
 }
 
 // New returns a Fetcher with opts' defaults filled in.
@@ -65,7 +76,11 @@ func New(opts Options) *Fetcher {
 	if opts.ShortContent <= 0 {
 		opts.ShortContent = DefaultShortContent
 	}
-	return &Fetcher{opts: opts, log: opts.Logger}
+	m, err := newMetrics(opts.Registerer)
+	if err != nil {
+		opts.Logger.Warn("fetch metrics disabled", "error", err)
+	}
+	return &Fetcher{opts: opts, log: opts.Logger, metrics: m}
 }
 
 func (f *Fetcher) client(src config.Source) *httpx.Client {

@@ -28,6 +28,14 @@ type Health struct {
 	New   int `json:"new"`
 	// StaleAfter is the source's stale_after when the record was written.
 	StaleAfter config.Duration `json:"stale_after,omitempty"`
+	// State is State(LastAttempt), kept so readers and events need no clock.
+	State string `json:"state,omitempty"`
+	// NotBefore is the earliest time the source should be polled again:
+	// the server's Retry-After (429/503) or the feed's freshness
+	// (Cache-Control max-age, Expires). Zero: no constraint.
+	NotBefore time.Time `json:"not_before,omitzero"`
+	// Held is the number of embargoed items waiting for release.
+	Held int `json:"held,omitempty"`
 }
 
 // Health states.
@@ -38,9 +46,10 @@ const (
 	StateNever   = "never succeeded"
 )
 
-// State summarises h at now: failing (the last job failed), never
-// succeeded, stale (no new item for longer than StaleAfter) or ok.
-func (h Health) State(now time.Time) string {
+// StateAt summarises h at now: failing (the last job failed), never
+// succeeded, stale (the source answers but has had no new item for longer
+// than StaleAfter) or ok.
+func (h Health) StateAt(now time.Time) string {
 	switch {
 	case h.ConsecutiveFailures > 0:
 		return StateFailing
@@ -62,21 +71,47 @@ type jobOutcome struct {
 	err        error
 	items, new int // items -1: not modified, keep the previous count
 	raws       []*pipeline.RawItem
+	notBefore  time.Time
+	held       int // -1: unknown, keep the previous count
 }
 
-// recordHealth updates health.<source>. Store failures are logged, not
-// returned: health must not fail the job.
+// recordHealth updates health.<source>, the metrics, and calls OnHealth
+// when the state changed. Store failures are logged, not returned: health
+// must not fail the job.
 func (f *Fetcher) recordHealth(ctx context.Context, src config.Source, o jobOutcome) {
 	key := HealthKeyPrefix + src.ID
-	var h Health
+	var old Health
 	if b, found, err := f.opts.Seen.Get(ctx, key); err == nil && found {
-		_ = json.Unmarshal(b, &h) // a corrupt record starts afresh
+		_ = json.Unmarshal(b, &old) // a corrupt record starts afresh
 	}
 	now := f.opts.Now()
+	h := nextHealth(old, src, o, now)
+	f.metrics.observe(src.ID, o, h)
+	b, _ := json.Marshal(h)
+	if err := f.opts.Seen.Put(ctx, key, b); err != nil {
+		f.log.Warn("recording source health failed", "source", src.ID, "error", err)
+	}
+	if old.State != h.State && f.opts.OnHealth != nil {
+		f.opts.OnHealth(src.ID, old, h)
+	}
+	if o.err != nil {
+		f.log.Warn("source poll failed", "source", src.ID, "failures", h.ConsecutiveFailures, "error", o.err)
+	}
+}
+
+// nextHealth is old updated by one job's outcome at now.
+func nextHealth(h Health, src config.Source, o jobOutcome, now time.Time) Health {
 	h.LastAttempt, h.StaleAfter = now, src.StaleAfter
+	if h.StaleAfter == 0 {
+		h.StaleAfter = config.Duration(config.DefaultStaleAfter)
+	}
+	h.NotBefore = o.notBefore
 	if o.err != nil {
 		h.ConsecutiveFailures++
 		h.LastError, h.LastErrorAt = o.err.Error(), now
+		if d := pipeline.RetryDelay(o.err); d > 0 {
+			h.NotBefore = now.Add(d)
+		}
 	} else {
 		h.ConsecutiveFailures, h.LastSuccess, h.New = 0, now, o.new
 		if o.items >= 0 {
@@ -86,10 +121,11 @@ func (f *Fetcher) recordHealth(ctx context.Context, src config.Source, o jobOutc
 			h.LastNewItem = now
 		}
 	}
-	b, _ := json.Marshal(h)
-	if err := f.opts.Seen.Put(ctx, key, b); err != nil {
-		f.log.Warn("recording source health failed", "source", src.ID, "error", err)
+	if o.held >= 0 {
+		h.Held = o.held
 	}
+	h.State = h.StateAt(now)
+	return h
 }
 
 // ReadHealth returns the health record of source from store (found false

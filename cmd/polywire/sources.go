@@ -134,7 +134,11 @@ func sourcesStatus(ctx context.Context, e *env, o *sourcesOptions) error {
 	if o.json {
 		enc := newJSONEncoder(e.stdout)
 		for _, id := range order {
-			h := healths[id]
+			h, ok := healths[id]
+			h.State = "never polled"
+			if ok {
+				h.State = h.StateAt(time.Now()) // stale can begin between polls
+			}
 			if err := enc.Encode(struct {
 				Source string `json:"source"`
 				fetch.Health
@@ -145,14 +149,15 @@ func sourcesStatus(ctx context.Context, e *env, o *sourcesOptions) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tSTATE\tLAST SUCCESS\tLAST NEW ITEM\tFAILURES\tLAST ERROR")
+	fmt.Fprintln(tw, "SOURCE\tSTATE\tLAST SUCCESS\tLAST NEW ITEM\tITEMS\tHELD\tFAILURES\tLAST ERROR")
 	for _, id := range order {
 		h, ok := healths[id]
 		if !ok {
-			fmt.Fprintf(tw, "%s\tnever polled\t-\t-\t0\t\n", id)
+			fmt.Fprintf(tw, "%s\tnever polled\t-\t-\t0\t0\t0\t\n", id)
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", id, h.State(time.Now()), ago(h.LastSuccess), ago(h.LastNewItem), h.ConsecutiveFailures, h.LastError)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", id, h.StateAt(time.Now()), ago(h.LastSuccess), ago(h.LastNewItem),
+			h.Items, h.Held, h.ConsecutiveFailures, oneLine(h.LastError))
 	}
 	return errors.Join(tw.Flush())
 }
@@ -162,4 +167,13 @@ func ago(t time.Time) string {
 		return "-"
 	}
 	return time.Since(t).Round(time.Second).String() + " ago"
+}
+
+// oneLine keeps an error on one table line, shortened.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 160 {
+		return string(r[:159]) + "…"
+	}
+	return s
 }

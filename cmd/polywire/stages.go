@@ -106,7 +106,16 @@ func startStages(ctx context.Context, g *errgroup.Group, d stageDeps, stages []s
 			if err != nil {
 				return nil, err
 			}
-			f := fetch.New(fetch.Options{Sources: d.live.source, Seen: kv, Logger: log})
+			f := fetch.New(fetch.Options{Sources: d.live.source, Seen: kv, Logger: log,
+				OnHealth: func(source string, old, new fetch.Health) {
+					ev, ok := fetch.NewHealthEvent(source, old, new)
+					if !ok {
+						return
+					}
+					if err := d.bus.PublishEvent(ctx, source, ev); err != nil {
+						log.Warn("publishing source health event failed", "source", source, "error", err)
+					}
+				}})
 			g.Go(func() error {
 				return bus.Run(ctx, d.bus, bus.Spec[pipeline.FetchJob, pipeline.RawItem]{
 					Stage: st, Input: pipeline.SubjectJobs + ".>", OutputKind: pipeline.KindRaw, Fn: f.Stage, Concurrency: conc})

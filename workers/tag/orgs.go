@@ -1,7 +1,6 @@
 package tag
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,18 +16,25 @@ import (
 
 var (
 	// orgHeads are institution nouns (stems) that head an organisation name.
-	orgHeads = regexp.MustCompile(`^(движени|церк(овь|ви|овью)|лиг|завод|комбинат|министерств|комитет|федераци|служб|палат|управлени|агентств|совет|суд(а|у|ом|е|ы|ов|ами|ах)?$|театр|собрани|университет|институт|академи|парти|фронт|союз|банк|бирж|фонд|ассоциаци|корпораци|компани|общество|организаци|объединени|конгресс|сенат|парламент|правительств|прокуратур|полици|милици|дума|еврокомисси|интерпол|мэри|администраци|госдеп|пентагон|минобороны|минфин|минздрав|минсвязи|минюст|мвд|центробанк|клуб|команд)`)
+	orgHeadStems = prefixes(`движени церковь церкви лиг завод комбинат министерств комитет федераци служб палат управлени агентств совет
+	театр собрани университет институт академи парти фронт союз банк бирж фонд ассоциаци корпораци компани общество организаци
+	объединени конгресс сенат парламент правительств прокуратур полици милици дума еврокомисси интерпол мэри администраци госдеп
+	пентагон минобороны минфин минздрав минсвязи минюст мвд центробанк клуб команд`)
+	courtForms = setOf(`суд суда суду судом суде суды судов судами судах`)
 	// quoteDescriptors precede a quoted organisation name.
-	quoteDescriptors = regexp.MustCompile(`^(еженедельник|ежедневник|движени|парти|компани|организаци|газет|журнал|телеканал|канал|радиостанци|радио|агентств|фонд|банк|оао|зао|ооо|пао|ао|холдинг|концерн|клуб|команд|групп|издательств|служб|обществ|ассоциаци|союз|объединени|центр|корпораци|завод|фирм|сайт|портал|сеть|сети|фк|театр|музей|университет|институт|фронт|блок|коалици|изданий|издани|студи|лаборатори|бюро|голос)`)
-	genitiveWord     = regexp.MustCompile(`(ого|его|ых|их|ой|ей|ии|ия|ея|ля|ва|на|ра|та|ка|да|ы|ов|ев|ства|ения|ости)$`)
+	quoteDescriptors = prefixes(`еженедельник ежедневник движени парти компани организаци газет журнал телеканал канал радиостанци радио
+	агентств фонд банк оао зао ооо пао ао холдинг концерн клуб команд групп издательств служб обществ ассоциаци союз объединени центр
+	корпораци завод фирм сайт портал сеть сети фк театр музей университет институт фронт блок коалици изданий издани студи лаборатори
+	бюро голос`)
+	genitiveWord = suffixes(`ого его ых их ой ей ии ия ея ля ва на ра та ка да ы ов ев ства ения ости`)
 	// agencyWord matches one-word Russian agency and company names:
 	// Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал.
-	agencyWord   = regexp.MustCompile(`^((рос|мин|мос|гос)[а-я]{4,}|[а-я]+(надзор|надзора|надзору|надзоре|канал|канала|канале|энерго|пром|банк|банка|банке))$`)
-	romanNumeral = regexp.MustCompile(`^[ivxlc]+$`)
+	agencyPrefixes = prefixes(`рос мин мос гос`)
+	agencySuffixes = stemEnding{stems: suffixes(`надзор надзора надзору надзоре канал канала канале энерго пром банк банка банке`), minBefore: 2}
 	// notAgency are words that look like agency names but are not.
-	notAgency = regexp.MustCompile(`^(российск|министр|госпитал|гостин|россиян|роскош|миниатюр|государств)`)
+	notAgency = prefixes(`российск министр госпитал гостин россиян роскош миниатюр государств`)
 	// standaloneHeads are institutions named by their head noun alone.
-	standaloneHeads = regexp.MustCompile(`^(конгресс|интерпол|еврокомисси|пентагон|госдеп|сенат|минобороны|минфин|минздрав|минсвязи|минюст|центробанк)`)
+	standaloneHeads = prefixes(`конгресс интерпол еврокомисси пентагон госдеп сенат минобороны минфин минздрав минсвязи минюст центробанк`)
 	// notOrgAbbrev are upper-case words that are not organisations.
 	notOrgAbbrev = setOf(`сми вуз вузы вузов ввп ндс дтп чп тв it ок оао зао ооо пао ао гб мб кб тб мгц ггц гу гуп муп фгуп нко ип жж ii iii iv vi vii viii ix xi xii xx xxi нло спид вич днк ес сша рф ссср`)
 	latinJoiners = setOf(`of and und the de la le du for on des di van von to`)
@@ -45,6 +51,21 @@ var (
 	karen lisa betty sandra donna carol sarah jennifer linda barbara elizabeth patricia margaret emily laura
 	angela helen ruth sharon michelle kimberly deborah amy rebecca kate catherine julia anne victoria`)
 )
+
+// isOrgHead: an institution noun that heads an organisation name.
+func isOrgHead(w string) bool { return orgHeadStems.match(w) || courtForms[w] }
+
+// isAgencyWord: a one-word Russian agency or company name
+// (Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал).
+func isAgencyWord(w string) bool {
+	if !lowerCyrillic(w) {
+		return false
+	}
+	if agencyPrefixes.match(w) && utf8.RuneCountInString(w) >= 7 {
+		return true
+	}
+	return agencySuffixes.match(w)
+}
 
 type orgCtx struct {
 	text    string
@@ -86,7 +107,7 @@ func (oc *orgCtx) orgAt(i int) int {
 func (oc *orgCtx) abbrevAt(i int) int {
 	t := oc.toks[i]
 	n := utf8.RuneCountInString(t.norm)
-	if !t.upper || n < 2 || n > 6 || strings.IndexFunc(t.norm, unicode.IsDigit) >= 0 || notOrgAbbrev[t.norm] || romanNumeral.MatchString(t.norm) {
+	if !t.upper || n < 2 || n > 6 || strings.IndexFunc(t.norm, unicode.IsDigit) >= 0 || notOrgAbbrev[t.norm] || romanNumeral(t.norm) {
 		return 0
 	}
 	return 1
@@ -96,7 +117,7 @@ func (oc *orgCtx) abbrevAt(i int) int {
 // lower-case joiners (Industrial and Commercial Bank of China).
 func (oc *orgCtx) latinAt(i int) int {
 	if oc.covered[i] || !oc.latinCap(i) || !hasCyrillic(oc.text) || latinFirstNames[oc.toks[i].norm] ||
-		strings.IndexFunc(oc.toks[i].norm, unicode.IsDigit) >= 0 || romanNumeral.MatchString(oc.toks[i].norm) ||
+		strings.IndexFunc(oc.toks[i].norm, unicode.IsDigit) >= 0 || romanNumeral(oc.toks[i].norm) ||
 		oc.quotedTitle(i) || latinNotOrg[oc.toks[i].norm] {
 		return 0
 	}
@@ -130,12 +151,12 @@ func (oc *orgCtx) quotedTitle(i int) bool {
 	if !strings.HasSuffix(before, "«") && !strings.HasSuffix(before, "\"") && !strings.HasSuffix(before, "“") {
 		return false
 	}
-	return i == 0 || !quoteDescriptors.MatchString(oc.toks[i-1].norm)
+	return i == 0 || !quoteDescriptors.match(oc.toks[i-1].norm)
 }
 
 // quotedAt: «Name» right after a descriptor word.
 func (oc *orgCtx) quotedAt(i int) int {
-	if i == 0 || !oc.toks[i].cap || !quoteDescriptors.MatchString(oc.toks[i-1].norm) {
+	if i == 0 || !oc.toks[i].cap || !quoteDescriptors.match(oc.toks[i-1].norm) {
 		return 0
 	}
 	gap := oc.text[oc.toks[i-1].bend:oc.toks[i].bstart]
@@ -169,7 +190,7 @@ func (oc *orgCtx) institutionAt(i int) int {
 	for i+n < len(oc.toks) && n < 3 && isAdjForm(oc.toks[i+n].norm) && (n == 0 || oc.spaced(i+n-1, i+n)) {
 		n++
 	}
-	if i+n >= len(oc.toks) || (n > 0 && !oc.spaced(i+n-1, i+n)) || !orgHeads.MatchString(oc.toks[i+n].norm) ||
+	if i+n >= len(oc.toks) || (n > 0 && !oc.spaced(i+n-1, i+n)) || !isOrgHead(oc.toks[i+n].norm) ||
 		isAdjForm(oc.toks[i+n].norm) {
 		return 0
 	}
@@ -181,7 +202,7 @@ func (oc *orgCtx) institutionAt(i int) int {
 	for ; k < 3 && i+n < len(oc.toks) && oc.spaced(i+n-1, i+n) && oc.complement(i+n); k++ {
 		n++
 	}
-	if n == 1 && !standaloneHeads.MatchString(t.norm) {
+	if n == 1 && !standaloneHeads.match(t.norm) {
 		return 0
 	}
 	return n
@@ -192,15 +213,15 @@ func (oc *orgCtx) institutionAt(i int) int {
 func (oc *orgCtx) complement(i int) bool {
 	t := oc.toks[i]
 	if t.cap {
-		return orgHeads.MatchString(t.norm) && !t.upper
+		return isOrgHead(t.norm) && !t.upper
 	}
-	return utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.MatchString(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло", "ены")
+	return utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло", "ены")
 }
 
 // agencyAt: a capitalised one-word agency or company name.
 func (oc *orgCtx) agencyAt(i int) int {
 	t := oc.toks[i]
-	if !t.cap || t.upper || !agencyWord.MatchString(t.norm) || isAdjForm(t.norm) || notAgency.MatchString(t.norm) {
+	if !t.cap || t.upper || !isAgencyWord(t.norm) || isAdjForm(t.norm) || notAgency.match(t.norm) {
 		return 0
 	}
 	return 1

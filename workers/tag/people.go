@@ -1,7 +1,6 @@
 package tag
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -17,8 +16,9 @@ import (
 // of a surname already found in the text.
 
 var (
-	patronymic = regexp.MustCompile(`^[а-я]+(ович|евич|ич|овн|евн|ичн|инична)(а|у|ем|е|ы|ой|ою)?$`)
-	surnameSfx = regexp.MustCompile(`(ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ина|ына|ская|цкая|енко|ук|юк|чук|швили|дзе|ян|уни|ич)(а|у|ым|ом|е|ой|ого|ому|им|ую|ы|их|ых)?$`)
+	patronymicSfx = stemEnding{stems: suffixes(`ович евич ич овн евн ичн инична`), endings: suffixes(`а у ем е ы ой ою`), minBefore: 2}
+	surnameSfx    = stemEnding{stems: suffixes(`ов ев ин ын ский цкий ской ова ева ина ына ская цкая енко ук юк чук швили дзе ян уни ич`),
+		endings: suffixes(`а у ым ом е ой ого ому им ую ы их ых`)}
 )
 
 // personCtx carries what the recogniser needs about one text.
@@ -90,7 +90,7 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 }
 
 func (pc *personCtx) isPatronymic(i int) bool {
-	return i < len(pc.toks) && pc.toks[i].cap && patronymic.MatchString(pc.toks[i].norm)
+	return i < len(pc.toks) && pc.toks[i].cap && isPatronymicWord(pc.toks[i].norm)
 }
 
 // spaced reports whether tokens a and b are separated by white space only.
@@ -109,7 +109,7 @@ func (pc *personCtx) nameLike(i int) bool {
 	}
 	t := pc.toks[i]
 	return t.cap && !t.upper && !pc.covered[i] && hasCyrillic(t.norm) &&
-		utf8.RuneCountInString(t.norm) >= 2 && !notName.MatchString(t.norm) && !functionWords[t.norm] && !roleWords[t.norm]
+		utf8.RuneCountInString(t.norm) >= 2 && !notName.match(t.norm) && !functionWords[t.norm] && !roleWords[t.norm]
 }
 
 // givenLike is nameLike, also for unknown first names in -ий (Акакий).
@@ -193,13 +193,13 @@ func (pc *personCtx) isSurname(i int) bool {
 	if !hasCyrillic(t.norm) || utf8.RuneCountInString(t.norm) < 4 {
 		return false
 	}
-	if notName.MatchString(t.norm) {
+	if notName.match(t.norm) {
 		return false
 	}
 	if i > 0 && roleWords[pc.toks[i-1].norm] && pc.spaced(i-1, i) && pc.nameLike(i) && !endsWithAny(t.norm, "ы", "и") {
 		return true
 	}
-	return !t.sentStart && surnameSfx.MatchString(t.norm) && !isAdjective(t.norm)
+	return !t.sentStart && surnameSfx.match(t.norm) && !isAdjective(t.norm)
 }
 
 // repeats tags later (and earlier) mentions of surnames found in the text.
@@ -266,7 +266,11 @@ var roleWords = setOf(`президент президента президен�
 
 // notName matches words that are rarely names: adjective and institution
 // endings.
-var notName = regexp.MustCompile(`(ого|его|ому|ему|ый|ий|ая|ое|ые|ие|ых|ую|ской|ства|ство|ции|ция|ния|ние|ии|ность|ности|ета|ет|ата)$`)
+var notName = suffixes(`ого его ому ему ый ий ая ое ые ие ых ую ской ства ство ции ция ния ние ии ность ности ета ет ата`)
+
+// isPatronymicWord: a normalised patronymic in any case (Иванович,
+// Сергеевной).
+func isPatronymicWord(w string) bool { return lowerCyrillic(w) && patronymicSfx.match(w) }
 
 // functionWords open sentences and are capitalised there.
 var functionWords = setOf(`однако также кроме по в во на как это так но а и при после для еще уже его ее их

@@ -1,7 +1,6 @@
 package tag
 
 import (
-	"regexp"
 	"unicode/utf8"
 
 	"github.com/polywire/polywire/pipeline"
@@ -14,11 +13,13 @@ import (
 // preposition (в Дюссельдорфе, из Хьюстона). They carry no id.
 
 var (
-	placeDescriptors = regexp.MustCompile(`^(импери|государств|республик|королевств|княжеств|улиц|площад|бульвар|проспект|переул|шоссе|набережн|рек|озер|район|округ|город|село|сел|поселк|поселок|деревн|остров|гор|залив|пролив|полуостров|станци|аэропорт|кладбищ|парк|сквер|мост|вокзал|штат|провинци|графств|земл)`)
-	locPrepositions  = setOf(`в во из под над близ возле около`)
+	placeDescriptors = prefixes(`импери государств республик королевств княжеств улиц площад бульвар проспект переул шоссе набережн рек
+	озер район округ город село сел поселк поселок деревн остров гор залив пролив полуостров станци аэропорт кладбищ парк сквер мост
+	вокзал штат провинци графств земл`)
+	locPrepositions = setOf(`в во из под над близ возле около`)
 	// notPlaceAfterPrep are capitalised words often found after в/из that
 	// are not places.
-	notPlaceAfterPrep = regexp.MustCompile(`^(интернет|январ|феврал|март|апрел|ма[йея]|июн|июл|август|сентябр|октябр|ноябр|декабр)`)
+	notPlaceAfterPrep = prefixes(`интернет январ феврал март апрел май мае мая июн июл август сентябр октябр ноябр декабр`)
 )
 
 func (ix *index) recognisePlaces(text string, toks []token, known []span, lang string) []span {
@@ -51,10 +52,10 @@ func (oc *orgCtx) placeAt(i int) int {
 		return 0
 	}
 	prev := oc.toks[i-1]
-	if placeDescriptors.MatchString(prev.norm) && !prev.cap && !isAdjForm(t.norm) {
+	if placeDescriptors.match(prev.norm) && !prev.cap && !isAdjForm(t.norm) {
 		return 1
 	}
-	if locPrepositions[prev.norm] && !notPlaceAfterPrep.MatchString(t.norm) && !isAdjForm(t.norm) && !orgHeads.MatchString(t.norm) {
+	if locPrepositions[prev.norm] && !notPlaceAfterPrep.match(t.norm) && !isAdjForm(t.norm) && !isOrgHead(t.norm) {
 		return 1
 	}
 	return 0
@@ -72,7 +73,7 @@ func (oc *orgCtx) adjDescriptorAt(i int) int {
 		return 0
 	}
 	d := oc.toks[i+n]
-	if d.cap || !placeDescriptors.MatchString(d.norm) || oc.covered[i+n] {
+	if d.cap || !placeDescriptors.match(d.norm) || oc.covered[i+n] {
 		return 0
 	}
 	return n + 1
@@ -91,7 +92,7 @@ func extendPlaces(text string, toks []token, spans []span) []span {
 			text[toks[j-1].bend:toks[j].bstart] != " " || (k > 0 && spans[k-1].end > toks[j-1].start) {
 			continue
 		}
-		if directionAdj.MatchString(toks[j-1].norm) {
+		if directionAdj.match(toks[j-1].norm) {
 			s.start = toks[j-1].start
 		}
 	}
@@ -99,4 +100,4 @@ func extendPlaces(text string, toks []token, spans []span) []span {
 }
 
 // directionAdj are the adjectives that name part of a place.
-var directionAdj = regexp.MustCompile(`^(восточн|западн|северн|южн|центральн|больш|стар|нов|верхн|нижн)`)
+var directionAdj = prefixes(`восточн западн северн южн центральн больш стар нов верхн нижн`)

@@ -23,12 +23,17 @@ type token struct {
 // tokenize splits text into tokens, skipping CJK characters (they are
 // matched by the trie).
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/8)
+	var arena []byte
+	var inArena []wordFold // arena offsets of the tokens whose norm is there
 	cp := 0
 	sent := true
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !fastWordRune(r) {
 			if r == '.' || r == '!' || r == '?' || r == '\n' || r == '…' {
 				sent = true
 			}
@@ -36,14 +41,29 @@ func tokenize(text string) []token {
 			cp++
 			continue
 		}
-		t, n, ncp := scanToken(text, i, cp)
+		t, f, n, ncp := scanToken(text, i, cp, &arena)
 		t.sentStart = sent
 		sent = false
+		if t.norm == "" {
+			inArena = append(inArena, f)
+		}
 		toks = append(toks, t)
 		i += n
 		cp += ncp
 	}
+	fillNorms(toks, string(arena), inArena)
 	return toks
+}
+
+// fillNorms points the tokens whose normal form went to the arena at it.
+func fillNorms(toks []token, arena string, folds []wordFold) {
+	k := 0
+	for i := range toks {
+		if toks[i].norm == "" && k < len(folds) {
+			toks[i].norm = arena[folds[k].off:folds[k].end]
+			k++
+		}
+	}
 }
 
 func isWordRune(r rune) bool {
@@ -65,16 +85,19 @@ func dottedAbbrev(text string, i int) int {
 }
 
 // scanToken reads one token starting at byte i (code point cp).
-func scanToken(text string, i, cp int) (token, int, int) {
+func scanToken(text string, i, cp int, arena *[]byte) (token, wordFold, int, int) {
 	if n := dottedAbbrev(text, i); n > 0 {
 		w := text[i : i+n]
 		t := token{start: cp, end: cp + n, bstart: i, bend: i + n, text: w, norm: normalize(w), cap: true, upper: true}
-		return t, n, n
+		return t, wordFold{}, n, n
 	}
 	j, ncp := i, 0
 	for j < len(text) {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if isWordRune(r) {
+		r, size := rune(text[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[j:])
+		}
+		if fastWordRune(r) {
 			j += size
 			ncp++
 			continue
@@ -99,13 +122,14 @@ func scanToken(text string, i, cp int) (token, int, int) {
 		break
 	}
 	w := text[i:j]
-	t := token{start: cp, end: cp + ncp, bstart: i, bend: j, text: w, norm: normalize(w)}
+	f, buf := foldWord(w, *arena)
+	*arena = buf
+	t := token{start: cp, end: cp + ncp, bstart: i, bend: j, text: w, norm: f.norm, cap: f.capital, upper: f.upper}
 	// English possessive: Krai's matches Krai.
-	if n := strings.TrimSuffix(t.norm, "'s"); n != t.norm && !hasCyrillic(n) {
-		t.norm, t.possessive = n, true
+	if !f.hasCyr && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'S") || strings.HasSuffix(w, "’S")) {
+		t.norm, t.possessive = strings.TrimSuffix(normalize(w), "'s"), true
 	}
-	t.cap, t.upper = caseOf(w)
-	return t, j - i, ncp
+	return t, f, j - i, ncp
 }
 
 func caseOf(w string) (capital, upper bool) {

@@ -151,7 +151,7 @@ func (r *renderer) skipElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol:
 		st := r.stats[n]
-		return st.text > 0 && (st.linkDensity() > 0.5 || st.linkDensity() > 0.25 && everyItemLinks(n, st.text))
+		return st.text > 0 && (st.linkDensity() > 0.5 || st.linkDensity() > 0.25 && r.everyItemLinks(n, st.text))
 	case atom.Li:
 		// A long item that starts with a linked sentence is a digest
 		// entry, not a link list.
@@ -170,14 +170,14 @@ func (r *renderer) skipElement(n *html.Node) bool {
 
 // everyItemLinks reports a list of two or more short items that all carry
 // a link: a "more stories" list rather than a list in the story.
-func everyItemLinks(list *html.Node, text int) bool {
+func (r *renderer) everyItemLinks(list *html.Node, text int) bool {
 	items := 0
 	for c := list.FirstChild; c != nil; c = c.NextSibling {
 		if !isElement(c, atom.Li) {
 			continue
 		}
 		items++
-		if findFirst(c, func(n *html.Node) bool { return n.DataAtom == atom.A }) == nil {
+		if r.stats[c].link == 0 {
 			return false
 		}
 	}

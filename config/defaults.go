@@ -21,6 +21,12 @@ const (
 	DefaultPages           = "auto"
 	DefaultIdentity        = "guid"
 	DefaultStaleAfter      = 24 * time.Hour
+
+	DefaultPerHostConcurrency = 2
+	DefaultPerHostInterval    = 250 * time.Millisecond
+	DefaultFetchTimeout       = 30 * time.Second
+	DefaultMaxBodyBytes       = 16 << 20
+	DefaultMaxRedirects       = 5
 )
 
 // DefaultBackoff is the redelivery schedule of the runner.
@@ -56,6 +62,13 @@ func (c *Config) setDefaults() {
 	setString(&c.Translate.Apertium.Start, DefaultApertiumStart)
 	setDuration(&c.Translate.Apertium.Timeout, DefaultApertiumTimeout)
 	setString(&c.SourcesFile, DefaultSourcesFile)
+	setInt(&c.Fetch.PerHostConcurrency, DefaultPerHostConcurrency)
+	setDuration(&c.Fetch.PerHostInterval, DefaultPerHostInterval)
+	setDuration(&c.Fetch.Timeout, DefaultFetchTimeout)
+	if c.Fetch.MaxBodyBytes == 0 {
+		c.Fetch.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	setInt(&c.Fetch.MaxRedirects, DefaultMaxRedirects)
 	for i := range c.Sources {
 		c.Sources[i].setDefaults()
 	}

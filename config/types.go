@@ -21,6 +21,9 @@ type Config struct {
 	// embedded defaults, relative to polywire.yaml's directory.
 	GazetteerDirs []string `yaml:"gazetteer_dirs"`
 
+	// Fetch tunes the outbound HTTP client shared by all sources.
+	Fetch FetchConfig `yaml:"fetch"`
+
 	// Sources is filled from SourcesFile by Load.
 	Sources []Source `yaml:"-"`
 	// Path is the file Config was loaded from ("" for embedded defaults).
@@ -44,6 +47,23 @@ type NATSConfig struct {
 	Listen string `yaml:"listen"`
 	// MaxPayload of the embedded server in bytes (default 8 MiB).
 	MaxPayload int `yaml:"max_payload"`
+}
+
+// FetchConfig is the politeness and safety policy of the fetcher's HTTP
+// client, shared across sources: limits per host apply to all sources and
+// article pages on that host together.
+type FetchConfig struct {
+	// PerHostConcurrency bounds simultaneous requests to one host (default 2).
+	PerHostConcurrency int `yaml:"per_host_concurrency"`
+	// PerHostInterval is the least time between the starts of two requests
+	// to one host (default 250ms).
+	PerHostInterval Duration `yaml:"per_host_interval"`
+	// Timeout bounds one request, body included (default 30s).
+	Timeout Duration `yaml:"timeout"`
+	// MaxBodyBytes bounds a decoded response body (default 16 MiB).
+	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+	// MaxRedirects bounds redirects per request (default 5).
+	MaxRedirects int `yaml:"max_redirects"`
 }
 
 // PipelineConfig tunes the runner.
@@ -124,6 +144,14 @@ type Source struct {
 	Extract ExtractRules `yaml:"extract"`
 	// Headers are extra request headers.
 	Headers map[string]string `yaml:"headers"`
+	// Zones maps time-zone abbreviations to an IANA zone or a numeric
+	// offset for this source's dates, overriding the built-in table
+	// (CST is -0600 by default; a Chinese source says CST: Asia/Shanghai).
+	Zones map[string]string `yaml:"zones"`
+	// KillPattern is a regexp on the headline that marks an item as a kill
+	// (pubstatus canceled), for feeds that announce kills in the title,
+	// e.g. '^(KILL|WITHDRAWN|ИЗЪЯТИЕ)\b'.
+	KillPattern string `yaml:"kill_pattern"`
 	// Disabled sources are not polled.
 	Disabled bool `yaml:"disabled"`
 }

@@ -28,6 +28,7 @@ func (c *Config) validate() []error {
 func (c *Config) validateInto(ps *problems) []error {
 	c.validateServer(ps)
 	c.validatePipeline(ps)
+	c.validateFetch(ps)
 	c.validateSearch(ps)
 	c.validateTranslate(ps)
 	c.validateGazetteer(ps)
@@ -176,4 +177,23 @@ func IsLanguage(l string) bool {
 	}
 	b, err := language.ParseBase(l)
 	return err == nil && b.String() == l
+}
+
+func (c *Config) validateFetch(ps *problems) {
+	f := c.Fetch
+	if f.PerHostConcurrency < 1 || f.PerHostConcurrency > 64 {
+		ps.add("fetch.per_host_concurrency", "between 1 and 64; 2 is polite", "%d is out of range", f.PerHostConcurrency)
+	}
+	if f.PerHostInterval < 0 {
+		ps.add("fetch.per_host_interval", "e.g. 250ms", "%s is negative", f.PerHostInterval.D())
+	}
+	if f.Timeout < 0 {
+		ps.add("fetch.timeout", "e.g. 30s", "%s is negative", f.Timeout.D())
+	}
+	if f.MaxBodyBytes < 1<<10 {
+		ps.add("fetch.max_body_bytes", "at least 1 KiB; 16 MiB by default", "%d bytes is too small", f.MaxBodyBytes)
+	}
+	if f.MaxRedirects < 0 || f.MaxRedirects > 20 {
+		ps.add("fetch.max_redirects", "between 0 and 20", "%d is out of range", f.MaxRedirects)
+	}
 }

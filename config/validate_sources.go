@@ -14,6 +14,27 @@ import (
 // token and a KV key part.
 var sourceIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
+var zoneAbbrRE = regexp.MustCompile(`^[A-Za-z]{1,6}$`)
+
+// ZoneOffset resolves a zones value (an IANA name or an offset such as
+// +0800 or -05:00) to its offset in seconds east of UTC at t.
+func ZoneOffset(zone string, t time.Time) (int, bool) {
+	if tt, err := time.Parse("-0700", zone); err == nil {
+		_, off := tt.Zone()
+		return off, true
+	}
+	if tt, err := time.Parse("-07:00", zone); err == nil {
+		_, off := tt.Zone()
+		return off, true
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil || zone == "" || zone == "Local" {
+		return 0, false
+	}
+	_, off := t.In(loc).Zone()
+	return off, true
+}
+
 // MinInterval is the shortest poll interval a source may ask for.
 const MinInterval = 30 * time.Second
 
@@ -64,6 +85,19 @@ func validateSource(ps *problems, f string, s *Source) {
 	for name := range s.Headers {
 		if !httpguts.ValidHeaderFieldName(name) {
 			ps.add(f+".headers."+name, "header names are tokens such as X-Api-Key", "%q is not a valid header name", name)
+		}
+	}
+	if s.KillPattern != "" {
+		if _, err := regexp.Compile(s.KillPattern); err != nil {
+			ps.add(f+".kill_pattern", "a Go regular expression matched against the headline, e.g. ^KILL\\b", "bad pattern: %v", err)
+		}
+	}
+	for abbr, zone := range s.Zones {
+		if !zoneAbbrRE.MatchString(abbr) {
+			ps.add(f+".zones."+abbr, "an abbreviation as written in the feed's dates, e.g. CST", "%q is not a zone abbreviation", abbr)
+		}
+		if _, ok := ZoneOffset(zone, time.Now()); !ok {
+			ps.add(f+".zones."+abbr, "an IANA zone such as Asia/Shanghai or an offset such as +0800", "unknown zone %q", zone)
 		}
 	}
 	if s.StaleAfter < 0 {

@@ -14,18 +14,19 @@ import (
 // correctly, or when raw has no zone at all (then its clock is read in
 // loc). ok is false when raw is non-empty and cannot be parsed; an empty
 // raw gives the zero time and ok.
-func resolveDate(raw string, parsed *time.Time, loc *time.Location) (t time.Time, ok bool) {
+func resolveDate(raw string, parsed *time.Time, r dateRules) (t time.Time, ok bool) {
 	raw = strings.TrimSpace(raw)
+	loc := r.location()
 	if raw == "" && parsed == nil {
 		return time.Time{}, true
 	}
-	if t, ok := parseDate(raw, loc); ok {
+	if t, ok := parseDate(raw, r); ok {
 		return t, true
 	}
 	switch {
 	case parsed == nil:
 		return time.Time{}, false
-	case zoneKnown(raw):
+	case zoneKnown(raw) && !r.overrides(raw):
 		return *parsed, true
 	case !hasZoneWord(raw):
 		p := parsed.UTC()
@@ -83,10 +84,41 @@ var localLayouts = []string{
 	"02.01.2006 15:04:05", "02.01.2006 15:04", "02.01.2006", "15:04 02.01.2006", "15:04, 2 Jan 2006",
 }
 
-// parseDate parses raw after normalising Russian and Japanese forms and
-// zone abbreviations; loc applies to dates without a zone.
-func parseDate(raw string, loc *time.Location) (time.Time, bool) {
-	s := normalizeDate(raw)
+// dateRules are a source's date settings: its time zone for dates written
+// without one, and abbreviation overrides (upper case → offset such as
+// "+0800"), e.g. CST for China Standard Time.
+type dateRules struct {
+	loc   *time.Location
+	zones map[string]string
+}
+
+func (r dateRules) location() *time.Location {
+	if r.loc == nil {
+		return time.UTC
+	}
+	return r.loc
+}
+
+// overrides reports whether raw ends in an abbreviation the source maps
+// itself (gofeed's reading of it is then wrong).
+func (r dateRules) overrides(raw string) bool {
+	m := zoneWordRE.FindStringSubmatch(raw)
+	return m != nil && r.zones[strings.ToUpper(m[1])] != ""
+}
+
+func (r dateRules) offset(word string) (string, bool) {
+	if off, ok := r.zones[word]; ok {
+		return off, true
+	}
+	off, ok := zoneOffsets[word]
+	return off, ok
+}
+
+// parseDate parses raw after normalising Russian, Spanish and Japanese
+// forms and zone abbreviations; r.loc applies to dates without a zone.
+func parseDate(raw string, r dateRules) (time.Time, bool) {
+	loc := r.location()
+	s := normalizeDate(raw, r)
 	if s == "" {
 		return time.Time{}, false
 	}
@@ -111,22 +143,22 @@ var (
 	yearTimeRE = regexp.MustCompile(`(\d{4}),\s*(\d{1,2}:\d{2})`)
 )
 
-func normalizeDate(raw string) string {
+func normalizeDate(raw string, r dateRules) string {
 	s := strings.TrimSpace(raw)
 	if m := japaneseRE.FindStringSubmatch(s); m != nil {
 		hm := "00:00"
 		if m[4] != "" {
 			hm = pad2(m[4]) + ":" + m[5]
 		}
-		s = m[1] + "-" + pad2(m[2]) + "-" + pad2(m[3]) + " " + hm + strings.TrimSpace(s[len(m[0]):])
+		s = strings.TrimSpace(m[1] + "-" + pad2(m[2]) + "-" + pad2(m[3]) + " " + hm + " " + strings.TrimSpace(s[len(m[0]):]))
 	}
 	s = yearWordRE.ReplaceAllString(s, "$1")
-	s = replaceRussianWords(s)
+	s = replaceMonthWords(s)
 	s = weekdayRE.ReplaceAllString(spacesRE.ReplaceAllString(s, " "), "")
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = yearTimeRE.ReplaceAllString(s, "$1 $2")
 	s = strings.TrimSuffix(strings.TrimSpace(s), ",")
-	return replaceZoneWord(s)
+	return replaceZoneWord(s, r)
 }
 
 func pad2(s string) string {
@@ -144,17 +176,33 @@ var russianMonths = []struct{ prefix, en string }{
 var russianWeekdays = []string{"пн", "вт", "ср", "чт", "пт", "сб", "вс", "понедельник", "вторник", "среда", "среду",
 	"четверг", "пятница", "пятницу", "суббота", "субботу", "воскресенье"}
 
-// replaceRussianWords maps Russian month names (any case form) to English
-// abbreviations and drops weekday names.
-func replaceRussianWords(s string) string {
+var spanishMonths = map[string]string{
+	"enero": "Jan", "ene": "Jan", "febrero": "Feb", "marzo": "Mar", "abril": "Apr", "abr": "Apr",
+	"mayo": "May", "junio": "Jun", "julio": "Jul", "agosto": "Aug", "ago": "Aug",
+	"septiembre": "Sep", "setiembre": "Sep", "sept": "Sep", "set": "Sep", "octubre": "Oct",
+	"noviembre": "Nov", "diciembre": "Dec", "dic": "Dec",
+}
+
+// spanishFiller are weekday names and connectors of Spanish dates
+// ("martes, 10 de junio de 2025, a las 12:30 horas").
+var spanishFiller = map[string]bool{"lunes": true, "martes": true, "miércoles": true, "miercoles": true,
+	"jueves": true, "viernes": true, "sábado": true, "sabado": true, "domingo": true,
+	"de": true, "del": true, "a": true, "las": true, "horas": true, "hrs": true, "h": true}
+
+// replaceMonthWords maps Russian month names (any case form) and Spanish
+// ones to English abbreviations and drops weekday names and Spanish
+// connectors.
+func replaceMonthWords(s string) string {
 	words := strings.Fields(s)
 	out := words[:0]
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if isRussianWeekday(lw) {
+		if isRussianWeekday(lw) || spanishFiller[lw] {
 			continue
 		}
-		if en, ok := russianMonth(lw); ok {
+		if en, ok := spanishMonths[lw]; ok {
+			w = en + strings.TrimLeft(w[len(strings.TrimRight(w, ".,")):], ".")
+		} else if en, ok := russianMonth(lw); ok {
 			w = en + strings.TrimLeft(w[len(strings.TrimRight(w, ".,")):], ".")
 		}
 		out = append(out, w)
@@ -181,13 +229,13 @@ func russianMonth(w string) (string, bool) {
 }
 
 // replaceZoneWord turns a trailing zone abbreviation into its offset.
-func replaceZoneWord(s string) string {
+func replaceZoneWord(s string, r dateRules) string {
 	m := zoneWordRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return s
 	}
 	word := strings.ToUpper(s[m[2]:m[3]])
-	if off, ok := zoneOffsets[word]; ok {
+	if off, ok := r.offset(word); ok {
 		return s[:m[2]] + off
 	}
 	return s

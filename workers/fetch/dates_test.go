@@ -8,6 +8,7 @@ import (
 func TestResolveDate(t *testing.T) {
 	moscow, _ := time.LoadLocation("Europe/Moscow")
 	tokyo, _ := time.LoadLocation("Asia/Tokyo")
+	madrid, _ := time.LoadLocation("Europe/Madrid")
 	gofeedUTC := func(s string) *time.Time { // what gofeed returns for an unknown zone: the clock as UTC
 		t, _ := time.Parse("2006-01-02 15:04", s)
 		return &t
@@ -35,10 +36,17 @@ func TestResolveDate(t *testing.T) {
 		{"empty", "", nil, time.UTC, "", true},
 		{"garbage", "sometime last week", nil, time.UTC, "", false},
 		{"unknown zone word", "Tue, 10 Jun 2025 04:00:00 XYZ", gofeedUTC("2025-06-10 04:00"), time.UTC, "", false},
+		{"CST is US Central by default", "Tue, 10 Jun 2025 04:00:00 CST", gofeedUTC("2025-06-10 10:00"), time.UTC, "2025-06-10T04:00:00-06:00", true},
+		{"KST", "Tue, 10 Jun 2025 04:00:00 KST", nil, time.UTC, "2025-06-10T04:00:00+09:00", true},
+		{"spanish long form", "martes, 10 de junio de 2025, a las 12:30 horas", nil, madrid, "2025-06-10T12:30:00+02:00", true},
+		{"spanish abbreviation", "10 dic 2024 08:15", nil, madrid, "2024-12-10T08:15:00+01:00", true},
+		{"spanish with offset", "10 de septiembre de 2025 12:30 -0300", nil, time.UTC, "2025-09-10T12:30:00-03:00", true},
+		{"japanese month only with zone", "2025年6月10日 04:00 JST", nil, time.UTC, "2025-06-10T04:00:00+09:00", true},
+		{"russian without year is a problem", "10 июня 12:30", nil, moscow, "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := resolveDate(tc.raw, tc.parsed, tc.loc)
+			got, ok := resolveDate(tc.raw, tc.parsed, dateRules{loc: tc.loc})
 			if ok != tc.ok {
 				t.Fatalf("ok = %v, want %v (got %v)", ok, tc.ok, got)
 			}
@@ -54,3 +62,25 @@ func TestResolveDate(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestSourceZoneOverrides(t *testing.T) {
+	china := dateRules{loc: time.UTC, zones: map[string]string{"CST": "+0800"}}
+	tests := []struct {
+		name, raw string
+		parsed    *time.Time
+		r         dateRules
+		want      string
+	}{
+		{"CST as China", "Tue, 10 Jun 2025 04:00:00 CST", ptr(time.Date(2025, 6, 10, 10, 0, 0, 0, time.UTC)), china, "2025-06-10T04:00:00+08:00"},
+		{"CST as US without override", "Tue, 10 Jun 2025 04:00:00 CST", ptr(time.Date(2025, 6, 10, 10, 0, 0, 0, time.UTC)), dateRules{}, "2025-06-10T04:00:00-06:00"},
+		{"unknown abbreviation made known", "Tue, 10 Jun 2025 04:00:00 IST", nil, dateRules{zones: map[string]string{"IST": "+0530"}}, "2025-06-10T04:00:00+05:30"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := resolveDate(tc.raw, tc.parsed, tc.r)
+			if !ok || got.Format(time.RFC3339) != tc.want {
+				t.Fatalf("got %v %v, want %s", got, ok, tc.want)
+			}
+		})
+	}
+}

@@ -32,7 +32,9 @@ func parseFeed(body []byte, contentType, source, url string) (*gofeed.Feed, erro
 	if err != nil {
 		return nil, pipeline.Permanent(fmt.Errorf("fetch: source %s: decoding %s: %w", source, url, err))
 	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(in))
+	p := gofeed.NewParser()
+	p.RSSTranslator = &rssTranslator{}
+	feed, err := p.Parse(bytes.NewReader(in))
 	if err != nil {
 		return nil, pipeline.Permanent(fmt.Errorf("fetch: source %s: %s: %w", source, url, describeNotAFeed(body, err)))
 	}

@@ -13,7 +13,7 @@ func FuzzResolveDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		got, ok := resolveDate(raw, nil, time.UTC)
+		got, ok := resolveDate(raw, nil, dateRules{loc: time.UTC})
 		if !ok && !got.IsZero() {
 			t.Fatalf("failed parse returned %v", got)
 		}

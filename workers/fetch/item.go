@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,6 +28,8 @@ type itemContext struct {
 	base     string // the feed's final URL, for relative links
 	loc      *time.Location
 	identity *regexp.Regexp
+	kill     *regexp.Regexp
+	zones    map[string]string
 	now      time.Time
 	short    int
 }
@@ -55,13 +58,38 @@ func (c *itemContext) build(it *gofeed.Item) *candidate {
 	}
 	s.ID = pipeline.StoryID(c.src.ID, ident)
 	c.setDates(&s, it)
+	c.applyMarks(&s, itemMarks(it))
 	content := firstNonEmpty(it.Content, it.Description)
 	return &candidate{
 		raw:         &pipeline.RawItem{Story: s, FeedLanguage: c.feed.Language, FeedContent: content, Rules: c.src.ID},
-		hash:        contentHash(it, link),
+		hash:        contentHash(it, link, statusParts(&s)...),
 		summaryOnly: len([]rune(htmlText(it.Content))) < c.short,
 	}
 }
+
+// applyMarks sets pubstatus, embargo, urgency and agency from the item's
+// status elements and the source's kill_pattern.
+func (c *itemContext) applyMarks(s *pipeline.Story, m rssMarks) {
+	if st := normalizeStatus(m.status); st != "" {
+		s.PubStatus = st
+	}
+	if c.kill != nil && c.kill.MatchString(s.Headline) {
+		s.PubStatus = pipeline.PubStatusCanceled
+	}
+	if m.embargoed != "" {
+		if t, ok := resolveDate(m.embargoed, nil, c.dates()); ok {
+			s.Embargoed = t
+		} else {
+			s.DateProblem = strings.TrimPrefix(s.DateProblem+"; embargoed: "+m.embargoed, "; ")
+		}
+	}
+	s.Urgency = parseUrgency(m.urgency)
+	if a := strings.TrimSpace(m.agency); a != "" {
+		s.Agency = a
+	}
+}
+
+func (c *itemContext) dates() dateRules { return dateRules{loc: c.loc, zones: c.zones} }
 
 func (c *itemContext) language(it *gofeed.Item) string {
 	if it.DublinCoreExt != nil {
@@ -82,12 +110,12 @@ func (c *itemContext) language(it *gofeed.Item) string {
 
 func (c *itemContext) setDates(s *pipeline.Story, it *gofeed.Item) {
 	var problems []string
-	if t, ok := resolveDate(it.Published, it.PublishedParsed, c.loc); ok {
+	if t, ok := resolveDate(it.Published, it.PublishedParsed, c.dates()); ok {
 		s.Published = t
 	} else {
 		problems = append(problems, "published: "+it.Published)
 	}
-	if t, ok := resolveDate(it.Updated, it.UpdatedParsed, c.loc); ok {
+	if t, ok := resolveDate(it.Updated, it.UpdatedParsed, c.dates()); ok {
 		s.Updated = t
 	} else {
 		problems = append(problems, "updated: "+it.Updated)
@@ -99,9 +127,22 @@ func (c *itemContext) setDates(s *pipeline.Story, it *gofeed.Item) {
 }
 
 // contentHash covers what makes an edit: text, link, authors, categories.
-func contentHash(it *gofeed.Item, link string) string {
+func contentHash(it *gofeed.Item, link string, extra ...string) string {
+	return hashParts(append([]string{it.Title, it.Description, it.Content, link, byline(it), strings.Join(it.Categories, "\x1f")}, extra...)...)
+}
+
+// statusParts are the hash parts of a story's status, none for a plain
+// usable story (so hashes of ordinary items stay what they always were).
+func statusParts(s *pipeline.Story) []string {
+	if s.PubStatus == pipeline.PubStatusUsable && s.Embargoed.IsZero() && s.Urgency == 0 {
+		return nil
+	}
+	return []string{s.PubStatus, s.Embargoed.UTC().Format(time.RFC3339), strconv.Itoa(s.Urgency)}
+}
+
+func hashParts(parts ...string) string {
 	h := sha256.New()
-	for _, part := range []string{it.Title, it.Description, it.Content, link, byline(it), strings.Join(it.Categories, "\x1f")} {
+	for _, part := range parts {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}

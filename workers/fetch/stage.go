@@ -90,14 +90,8 @@ func (f *Fetcher) process(ctx context.Context, src config.Source, jobID string, 
 }
 
 func (f *Fetcher) candidates(src config.Source, feed *gofeed.Feed, base string) []*candidate {
-	ic := &itemContext{src: src, feed: feed, base: base, loc: location(src.TimeZone), now: f.opts.Now(), short: f.opts.ShortContent}
-	if src.Identity.Pattern != "" {
-		re, err := regexp.Compile(src.Identity.Pattern)
-		if err != nil {
-			f.log.Warn("bad identity pattern ignored", "source", src.ID, "error", err)
-		}
-		ic.identity = re
-	}
+	ic := f.itemContext(src, base)
+	ic.feed = feed
 	out := make([]*candidate, 0, len(feed.Items))
 	for _, it := range feed.Items {
 		if it == nil {
@@ -110,6 +104,36 @@ func (f *Fetcher) candidates(src config.Source, feed *gofeed.Feed, base string) 
 		out = append(out, c)
 	}
 	return out
+}
+
+// itemContext compiles the source's rules (identity and kill patterns,
+// zone overrides) for the items of one document.
+func (f *Fetcher) itemContext(src config.Source, base string) *itemContext {
+	ic := &itemContext{src: src, feed: &gofeed.Feed{}, base: base, loc: location(src.TimeZone), now: f.opts.Now(), short: f.opts.ShortContent}
+	ic.identity = f.compile(src.ID, "identity", src.Identity.Pattern)
+	ic.kill = f.compile(src.ID, "kill", src.KillPattern)
+	if len(src.Zones) > 0 {
+		ic.zones = map[string]string{}
+		for abbr, zone := range src.Zones {
+			if off, ok := config.ZoneOffset(zone, ic.now); ok {
+				ic.zones[strings.ToUpper(abbr)] = fmt.Sprintf("%+03d%02d", off/3600, abs(off%3600)/60)
+			}
+		}
+	}
+	return ic
+}
+
+func abs(n int) int { return max(n, -n) }
+
+func (f *Fetcher) compile(source, what, pattern string) *regexp.Regexp {
+	if pattern == "" {
+		return nil
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		f.log.Warn("bad pattern ignored", "source", source, "pattern", what, "error", err)
+	}
+	return re
 }
 
 func location(name string) *time.Location {

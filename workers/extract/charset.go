@@ -19,8 +19,8 @@ import (
 const metaScanBytes = 64 << 10
 
 var (
-	metaCharsetRe = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
-	xmlEncodingRe = regexp.MustCompile(`(?i)^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_:.\-]+)`)
+	charsetValueRe = regexp.MustCompile(`^charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+	xmlEncodingRe  = regexp.MustCompile(`(?i)^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_:.\-]+)`)
 )
 
 // decodeToUTF8 returns page as UTF-8 and the name of the encoding it was
@@ -81,8 +81,8 @@ func fromDeclaration(page []byte) (encoding.Encoding, string) {
 			return enc, name
 		}
 	}
-	for _, m := range metaCharsetRe.FindAllSubmatch(head, 4) {
-		enc, name := lookup(string(m[1]))
+	for _, label := range metaCharsets(head, 4) {
+		enc, name := lookup(label)
 		if enc == nil {
 			continue
 		}
@@ -94,6 +94,31 @@ func fromDeclaration(page []byte) (encoding.Encoding, string) {
 		return enc, name
 	}
 	return nil, ""
+}
+
+// metaCharsets returns up to n charset labels declared in <meta> tags of
+// head, in order: <meta charset=…> and <meta http-equiv content="…;
+// charset=…">. It looks for the word "charset" and checks that it sits in a
+// meta tag, which is much cheaper than matching every tag.
+func metaCharsets(head []byte, n int) []string {
+	lower := bytes.ToLower(head)
+	var out []string
+	for from := 0; len(out) < n; {
+		i := bytes.Index(lower[from:], []byte("charset"))
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len("charset")
+		tag := bytes.LastIndexByte(lower[:i], '<')
+		if tag < 0 || !bytes.HasPrefix(lower[tag:], []byte("<meta")) || bytes.IndexByte(lower[tag:i], '>') >= 0 {
+			continue
+		}
+		if m := charsetValueRe.FindSubmatch(lower[i:min(len(lower), i+80)]); m != nil {
+			out = append(out, string(m[1]))
+		}
+	}
+	return out
 }
 
 func lookup(label string) (encoding.Encoding, string) {

@@ -106,3 +106,22 @@ func writeEncoded(t *testing.T, path string, c charsetCase) {
 		t.Fatal(err)
 	}
 }
+
+func TestMetaCharsets(t *testing.T) {
+	tests := []struct{ name, head, want string }{
+		{"meta charset", `<meta charset="windows-1251">`, "windows-1251"},
+		{"unquoted, upper case", `<META CHARSET=KOI8-R>`, "koi8-r"},
+		{"http-equiv", `<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">`, "shift_jis"},
+		{"charset outside a meta tag is ignored", `<script>var charset="koi8-r";</script><meta charset="utf-8">`, "utf-8"},
+		{"charset in text after a meta tag is ignored", `<meta name="x"> charset=koi8-r`, ""},
+		{"none", `<title>x</title>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strings.Join(metaCharsets([]byte(tt.head), 1), ",")
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -110,8 +110,9 @@ func arabicLanguage(text string, n int) string {
 // letters, and answers only with a clear winner.
 func (d *Detector) byWords(text string, ps []profile, sets []map[string]bool) string {
 	scores := make([]float64, len(ps))
+	lower := strings.ToLower(text)
 	words := 0
-	for w := range strings.FieldsFuncSeq(strings.ToLower(text), notLetter) {
+	for w := range strings.FieldsFuncSeq(lower, notLetter) {
 		words++
 		for i, set := range sets {
 			if set[w] {
@@ -124,10 +125,15 @@ func (d *Detector) byWords(text string, ps []profile, sets []map[string]bool) st
 			}
 		}
 	}
-	lower := strings.ToLower(text)
+	letters := map[rune]int{}
+	for _, r := range lower {
+		if r >= 0x80 {
+			letters[r]++
+		}
+	}
 	for i, p := range ps {
 		for _, r := range p.letters {
-			scores[i] += 0.5 * float64(strings.Count(lower, string(r)))
+			scores[i] += 0.5 * float64(letters[r])
 		}
 	}
 	best, second := -1, -1

@@ -22,7 +22,9 @@ var (
 	datelineRU = regexp.MustCompile(`^([А-ЯЁ][А-ЯЁ\-]*(?:[ \-][А-ЯЁ][А-ЯЁ\-]*){0,3})[,.]\s+(\d{1,2}\s+[а-яё]{3,9}(?:\s+\d{4}(?:\s+г(?:ода|\.))?)?)\.?\s*(?:/|[—–-]+\s*)?(ИТАР-ТАСС|ТАСС|РИА Новости|Интерфакс|ИНТЕРФАКС|INTERFAX\.RU|ПРАЙМ|Прайм|РБК|Спутник)`)
 	// TOKYO (Reuters) -   TOKYO, Sept. 20 (Kyodo) --   Madrid, 20 sep (EFE).-
 	// (Reuters) - with no place.
-	datelineLatin = regexp.MustCompile(`^(?:(\p{Lu}[\p{L}'.]*(?:(?:[ \-]|\s(?:de|da|do|del|la|le|el|am|upon|sur)\s)\p{Lu}[\p{L}'.]*){0,3}(?:\s\(\p{Lu}[\p{L} .]{1,30}\))?)(?:,\s+(\d{1,2}\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+)?\((\p{L}[\p{L}.\- ]{0,24})\)\s*\.?\s*(?:--|-|—|–)`)
+	datelineLatin = regexp.MustCompile(`^(?:(\p{Lu}[\p{L}'.]*(?:(?:[ \-]|\s(?:de|da|do|del|la|le|el|am|upon|sur)\s)\p{Lu}[\p{L}'.]*){0,3}(?:\s\(\p{Lu}[\p{L} .]{1,30}\))?)(?:[,.]\s+(\d{1,2}\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+)?\((\p{L}[\p{L}.\- ]{0,24})\)\s*\.?\s*(?:--|-|—|–)`)
+	// TOKYO, September 20. /TASS/.
+	datelineTASSLatin = regexp.MustCompile(`^(\p{Lu}[\p{Lu}\-]*(?:[ \-]\p{Lu}[\p{Lu}\-]*){0,3}),\s+(\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9})\.?\s*/(TASS|ITAR-TASS)/`)
 	// 【東京共同】
 	datelineJA = regexp.MustCompile(`^【([^】]{1,12}?)(共同|時事)】`)
 	// 【札幌９月17日】: place and date, no agency.
@@ -78,6 +80,9 @@ func ParseDateline(body string, published time.Time) *pipeline.Dateline {
 
 func matchDateline(p string) *pipeline.Dateline {
 	if m := datelineRU.FindStringSubmatch(p); m != nil {
+		return &pipeline.Dateline{Place: m[1], Date: m[2], Agency: m[3]}
+	}
+	if m := datelineTASSLatin.FindStringSubmatch(p); m != nil {
 		return &pipeline.Dateline{Place: m[1], Date: m[2], Agency: m[3]}
 	}
 	if m := datelineJA.FindStringSubmatch(p); m != nil {

@@ -26,9 +26,10 @@ var (
 		"story continues below advertisement": true, "scroll to continue with content": true,
 		"advert": true, "don't miss": true, "dont miss": true, "most read": true, "most popular": true,
 		"tell us what you think": true, "популярное": true, "самое читаемое": true, "lo más leído": true,
-		"関連記事": true, "相关阅读": true, "相关新闻": true,
+		"関連記事": true, "相关阅读": true, "相关新闻": true, "シェア": true, "ツイート": true,
+		"印刷": true, "分享": true, "打印": true, "공유": true, "관련기사": true,
 	}
-	boilerplateLead    = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|tag|topics|filed under|keywords|etiquetas|temas|palabras clave|mots-clés|schlagworte|schlagwörter|tagi|タグ|キーワード|关键词|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
+	boilerplateLead    = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|tag|topics|filed under|keywords|etiquetas|temas|palabras clave|mots-clés|schlagworte|schlagwörter|tagi|タグ|キーワード|关键词|责任编辑|編集|記者|기자|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
 	boilerplateCounter = regexp.MustCompile(`(?i)^(image|photo|slide|picture|фото|imagen|foto) \d+ (of|из|de|di|von|sur) \d+$`)
 	boilerplateStart   = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
 )

@@ -30,8 +30,12 @@ const minCorpusF1 = 0.97
 // TestBenchmarkCorpus scores Extract on the public article-extraction
 // benchmark with its shingle metric and fails below minCorpusF1. Without
 // the corpus it skips, except in CI (CI=true), where the data must be
-// there.
+// there. The corpus is -corpus, else $POLYWIRE_EXTRACTION_CORPUS, else the
+// shared data beside the checkout.
 func TestBenchmarkCorpus(t *testing.T) {
+	if env := os.Getenv("POLYWIRE_EXTRACTION_CORPUS"); env != "" && *corpusDir == defaultCorpus {
+		*corpusDir = env
+	}
 	if _, err := os.Stat(filepath.Join(*corpusDir, "ground-truth.json")); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("extraction corpus missing in CI: %v", err)

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,6 +30,18 @@ func fastWordRune(r rune) bool {
 	return isWordRune(r)
 }
 
+// fastLetter is unicode.IsLetter with ASCII and basic Cyrillic decided
+// first.
+func fastLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	case r >= 0x410 && r <= 0x44F || r == 0x401 || r == 0x451:
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
 func isCyrillicRune(r rune) bool {
 	if r < 0x400 {
 		return false
@@ -54,63 +67,63 @@ func foldSimple(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// wordFold is the matching form of one token, with its case: norm is
-// normalize(w) and shares w's bytes when w is already in that form.
-type wordFold struct {
-	norm         string // "" when the form is in the arena at [off, end)
-	off, end     int
-	capital      bool // first letter upper case
-	upper        bool // every letter upper case, at least two letters
-	hasCyr, slow bool
-}
-
-// foldWord normalises a token. A changed form is appended to buf, an arena
-// the caller turns into one string at the end, instead of allocating a
-// string per word.
-func foldWord(w string, buf []byte) (wordFold, []byte) {
-	f := wordFold{upper: true}
+// fold sets t.norm (normalize(t.text)), t.cap and t.upper. The norm shares
+// the text's bytes when the word is already in normal form; a changed form
+// goes to the arena (fillNorms points it there), and words with letters
+// outside ASCII and Cyrillic take the general normalize.
+func (tz *tokenizer) fold(t *token) {
+	w := t.text
+	upper, hasCyr, slow, changes := true, false, false, false
 	letters := 0
 	for i, r := range w {
 		if !simpleRune(r) {
-			f.slow = true
+			slow = true
 		}
-		if isCyrillicRune(r) {
-			f.hasCyr = true
+		if r >= 0x400 && isCyrillicRune(r) {
+			hasCyr = true
 		}
-		if unicode.IsLetter(r) {
+		if fastLetter(r) {
 			letters++
 			up := r >= 'A' && r <= 'Z' || r >= 0x400 && r <= 0x42F || r > 0x7F && !(r >= 0x430 && r <= 0x45F) && unicode.IsUpper(r)
 			if i == 0 {
-				f.capital = up
+				t.cap = up
 			}
-			f.upper = f.upper && up
+			upper = upper && up
+			changes = changes || up
 		}
+		changes = changes || r == 'ё' || r > 0x45F
 	}
-	f.upper = f.upper && letters >= 2
-	if f.slow {
-		f.norm = normalize(w)
-		return f, buf
+	t.upper = upper && letters >= 2
+	switch {
+	case !hasCyr && possessive(w):
+		t.norm, t.possessive = strings.TrimSuffix(normalize(w), "'s"), true
+	case slow:
+		t.norm = normalize(w)
+	case changes || hasCyr && hasLookAlike(w):
+		off := len(tz.arena)
+		tz.arena = appendFold(tz.arena, w)
+		tz.inArena = append(tz.inArena, [2]int{off, len(tz.arena)})
+	default:
+		t.norm = w
 	}
-	if !f.changes(w) {
-		f.norm = w
-		return f, buf
-	}
-	f.off = len(buf)
-	buf = f.appendFold(buf, w)
-	f.end = len(buf)
-	return f, buf
 }
 
-// changes reports whether folding w changes any byte.
-func (f *wordFold) changes(w string) bool {
-	for _, r := range w {
-		if r >= 'A' && r <= 'Z' || r >= 0x400 && r <= 0x42F || r == 'ё' || r == '’' || r == '‘' || r > 0x45F {
-			return true
-		}
-		if f.hasCyr && r < 0x80 {
-			if _, ok := lookAlike[r]; ok {
-				return true
-			}
+// possessive: an English word ending in 's (Krai's matches Krai).
+func possessive(w string) bool {
+	n := len(w)
+	if n < 3 || w[n-1] != 's' && w[n-1] != 'S' {
+		return false
+	}
+	return w[n-2] == '\'' || strings.HasSuffix(w[:n-1], "’")
+}
+
+// hasLookAlike reports whether w has a Latin letter normalize maps to
+// Cyrillic (in a Cyrillic word).
+func hasLookAlike(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case 'a', 'b', 'c', 'e', 'h', 'k', 'm', 'o', 'p', 't', 'x', 'y':
+			return true // the keys of lookAlike
 		}
 	}
 	return false
@@ -118,12 +131,12 @@ func (f *wordFold) changes(w string) bool {
 
 // appendFold writes the folded w, deciding the look-alike mapping per run
 // of letters and digits as normalize does.
-func (f *wordFold) appendFold(buf []byte, w string) []byte {
+func appendFold(buf []byte, w string) []byte {
 	for i := 0; i < len(w); {
 		j, cyr := i, false
 		for j < len(w) {
 			r, n := utf8.DecodeRuneInString(w[j:])
-			if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if !(fastLetter(r) || r >= '0' && r <= '9' || r > 0x7F && unicode.IsDigit(r)) {
 				break
 			}
 			cyr = cyr || isCyrillicRune(r)

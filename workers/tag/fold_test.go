@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -33,16 +34,51 @@ func TestFoldWords(t *testing.T) {
 
 func checkFold(t *testing.T, w string) {
 	t.Helper()
-	f, buf := foldWord(w, nil)
-	got := f.norm
-	if got == "" {
-		got = string(buf[f.off:f.end])
+	toks := tokenize(w)
+	if len(toks) != 1 || toks[0].text != w {
+		return // not one token: nothing to compare
 	}
-	if want := normalize(w); got != want {
-		t.Fatalf("foldWord(%q) = %q, normalize = %q", w, got, want)
+	tok := toks[0]
+	want := normalize(w)
+	if tok.possessive {
+		want = strings.TrimSuffix(want, "'s")
+	}
+	if tok.norm != want {
+		t.Fatalf("token %q norm = %q, normalize = %q", w, tok.norm, want)
 	}
 	capital, upper := caseOf(w)
-	if f.capital != capital || f.upper != upper {
-		t.Fatalf("foldWord(%q) case = %v/%v, caseOf = %v/%v", w, f.capital, f.upper, capital, upper)
+	if tok.cap != capital || tok.upper != upper {
+		t.Fatalf("token %q case = %v/%v, caseOf = %v/%v", w, tok.cap, tok.upper, capital, upper)
+	}
+}
+
+// TestTokenArena: normal forms kept in the arena land on their own tokens.
+func TestTokenArena(t *testing.T) {
+	toks := tokenize("Mосква и Ёлка, Krai's ТАСС tass Ｔｏｋｙｏ ёж Путин")
+	want := []string{"москва", "и", "елка", "krai", "тасс", "tass", "tokyo", "еж", "путин"}
+	if len(toks) != len(want) {
+		t.Fatalf("%d tokens, want %d", len(toks), len(want))
+	}
+	for i, tok := range toks {
+		if tok.norm != want[i] {
+			t.Errorf("token %d %q: norm %q, want %q", i, tok.text, tok.norm, want[i])
+		}
+	}
+}
+
+func TestFastLetter(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if got, want := fastLetter(r), unicode.IsLetter(r); got != want {
+			t.Fatalf("fastLetter(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestHasLookAlike(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		_, want := lookAlike[r]
+		if got := hasLookAlike(string(r)); got != want {
+			t.Errorf("hasLookAlike(%q) = %v, want %v", r, got, want)
+		}
 	}
 }

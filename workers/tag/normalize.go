@@ -3,6 +3,7 @@ package tag
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -81,15 +82,25 @@ func hasCyrillic(s string) bool {
 // isCJK reports whether r is written without spaces between words: Han,
 // Hiragana, Katakana and the prolonged sound mark.
 func isCJK(r rune) bool {
+	if r < 0x2E80 {
+		return false // below the CJK radicals: no Han, kana or their marks
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || r == 'ー' || r == '々' || r == '・'
 }
 
 func hasCJK(s string) bool {
-	for _, r := range s {
+	// CJK runes start at U+2E80: their UTF-8 lead byte is at least 0xE2, so
+	// Cyrillic and Latin text is skipped byte by byte.
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0xE2 {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if isCJK(r) {
 			return true
 		}
+		i += n - 1
 	}
 	return false
 }

@@ -8,12 +8,14 @@ import (
 	"github.com/polywire/polywire/workers/tag/gazetteer"
 )
 
-// result turns resolved spans into mentions and facets.
+// result turns resolved spans into mentions and facets. Mentions of one
+// entry share its Names map (read-only for callers).
 func (ix *index) result(runes []rune, spans []span, lang string, at time.Time) Result {
-	r := Result{Entities: []pipeline.Mention{}, Places: []pipeline.Entity{}, People: []pipeline.Entity{}, Organisations: []pipeline.Entity{}}
+	r := Result{Entities: make([]pipeline.Mention, 0, len(spans)), Places: []pipeline.Entity{}, People: []pipeline.Entity{}, Organisations: []pipeline.Entity{}}
 	f := newFacets()
+	names := map[ref]map[string]string{}
 	for _, s := range spans {
-		r.Entities = append(r.Entities, ix.mention(runes, s, lang, at))
+		r.Entities = append(r.Entities, ix.mention(runes, s, lang, at, names))
 	}
 	linkSurnames(r.Entities)
 	for _, m := range r.Entities {
@@ -23,12 +25,15 @@ func (ix *index) result(runes []rune, spans []span, lang string, at time.Time) R
 	return r
 }
 
-func (ix *index) mention(runes []rune, s span, lang string, at time.Time) pipeline.Mention {
+func (ix *index) mention(runes []rune, s span, lang string, at time.Time, byLang map[ref]map[string]string) pipeline.Mention {
 	m := pipeline.Mention{Type: s.ref.typ, Text: string(runes[s.start:s.end]), Start: s.start, End: s.end, ID: s.ref.id}
 	names := ix.names(s.ref)
 	if names != nil {
 		m.Name = names.Canonical(lang)
-		m.Names = names.CanonicalByLang()
+		if byLang[s.ref] == nil {
+			byLang[s.ref] = names.CanonicalByLang()
+		}
+		m.Names = byLang[s.ref]
 	} else if s.ref.typ == pipeline.EntityPerson {
 		ix.unknownPerson(&m, lang)
 	}
@@ -50,10 +55,12 @@ func (ix *index) mention(runes []rune, s span, lang string, at time.Time) pipeli
 // the identity of the full name mentioned elsewhere in the text.
 func linkSurnames(ms []pipeline.Mention) {
 	full := map[string]int{}
+	seen := map[string]bool{}
 	for i, m := range ms {
-		if m.Type != pipeline.EntityPerson || m.ID == "" {
+		if m.Type != pipeline.EntityPerson || m.ID == "" || seen[m.ID] {
 			continue
 		}
+		seen[m.ID] = true
 		words := strings.Fields(m.Name)
 		if len(words) < 2 {
 			continue

@@ -1,7 +1,6 @@
 package tag
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,12 +19,20 @@ type token struct {
 	possessive bool   // ends in 's, which norm leaves out
 }
 
+// tokenizer holds the state of one tokenize call. Normal forms that differ
+// from the text go to one arena, turned into a single string at the end,
+// instead of a string allocation per capitalised word.
+type tokenizer struct {
+	text    string
+	toks    []token
+	arena   []byte
+	inArena [][2]int // arena bounds of the tokens whose norm is there, in order
+}
+
 // tokenize splits text into tokens, skipping CJK characters (they are
 // matched by the trie).
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/8)
-	var arena []byte
-	var inArena []wordFold // arena offsets of the tokens whose norm is there
+	tz := tokenizer{text: text, toks: make([]token, 0, len(text)/10+1)}
 	cp := 0
 	sent := true
 	for i := 0; i < len(text); {
@@ -41,26 +48,24 @@ func tokenize(text string) []token {
 			cp++
 			continue
 		}
-		t, f, n, ncp := scanToken(text, i, cp, &arena)
-		t.sentStart = sent
+		tz.toks = append(tz.toks, token{sentStart: sent})
 		sent = false
-		if t.norm == "" {
-			inArena = append(inArena, f)
-		}
-		toks = append(toks, t)
+		n, ncp := tz.scan(&tz.toks[len(tz.toks)-1], i, cp)
 		i += n
 		cp += ncp
 	}
-	fillNorms(toks, string(arena), inArena)
-	return toks
+	tz.fillNorms()
+	return tz.toks
 }
 
 // fillNorms points the tokens whose normal form went to the arena at it.
-func fillNorms(toks []token, arena string, folds []wordFold) {
+func (tz *tokenizer) fillNorms() {
+	arena := string(tz.arena)
 	k := 0
-	for i := range toks {
-		if toks[i].norm == "" && k < len(folds) {
-			toks[i].norm = arena[folds[k].off:folds[k].end]
+	for i := range tz.toks {
+		if tz.toks[i].norm == "" && k < len(tz.inArena) {
+			b := tz.inArena[k]
+			tz.toks[i].norm = arena[b[0]:b[1]]
 			k++
 		}
 	}
@@ -84,14 +89,26 @@ func dottedAbbrev(text string, i int) int {
 	return j - i
 }
 
-// scanToken reads one token starting at byte i (code point cp).
-func scanToken(text string, i, cp int, arena *[]byte) (token, wordFold, int, int) {
+// scan reads the token starting at byte i (code point cp) into t and
+// returns its length in bytes and code points.
+func (tz *tokenizer) scan(t *token, i, cp int) (int, int) {
+	text := tz.text
 	if n := dottedAbbrev(text, i); n > 0 {
 		w := text[i : i+n]
-		t := token{start: cp, end: cp + n, bstart: i, bend: i + n, text: w, norm: normalize(w), cap: true, upper: true}
-		return t, wordFold{}, n, n
+		t.start, t.end, t.bstart, t.bend, t.text, t.norm, t.cap, t.upper = cp, cp+n, i, i+n, w, normalize(w), true, true
+		return n, n
 	}
-	j, ncp := i, 0
+	j := tokenEnd(text, i)
+	w := text[i:j]
+	t.start, t.bstart, t.bend, t.text = cp, i, j, w
+	t.end = cp + utf8.RuneCountInString(w)
+	tz.fold(t)
+	return j - i, t.end - cp
+}
+
+// tokenEnd returns the byte offset where the token starting at i ends.
+func tokenEnd(text string, i int) int {
+	j := i
 	for j < len(text) {
 		r, size := rune(text[j]), 1
 		if r >= utf8.RuneSelf {
@@ -99,7 +116,6 @@ func scanToken(text string, i, cp int, arena *[]byte) (token, wordFold, int, int
 		}
 		if fastWordRune(r) {
 			j += size
-			ncp++
 			continue
 		}
 		if r == '.' && j > i && j+size < len(text) {
@@ -108,28 +124,18 @@ func scanToken(text string, i, cp int, arena *[]byte) (token, wordFold, int, int
 			prev, _ := utf8.DecodeLastRuneInString(text[i:j])
 			if next, _ := utf8.DecodeRuneInString(text[j+size:]); unicode.IsLower(prev) && isWordRune(next) {
 				j += size
-				ncp++
 				continue
 			}
 		}
 		if (r == '-' || r == '\'' || r == '’') && j+size < len(text) {
 			if next, _ := utf8.DecodeRuneInString(text[j+size:]); isWordRune(next) {
 				j += size
-				ncp++
 				continue
 			}
 		}
 		break
 	}
-	w := text[i:j]
-	f, buf := foldWord(w, *arena)
-	*arena = buf
-	t := token{start: cp, end: cp + ncp, bstart: i, bend: j, text: w, norm: f.norm, cap: f.capital, upper: f.upper}
-	// English possessive: Krai's matches Krai.
-	if !f.hasCyr && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'S") || strings.HasSuffix(w, "’S")) {
-		t.norm, t.possessive = strings.TrimSuffix(normalize(w), "'s"), true
-	}
-	return t, f, j - i, ncp
+	return j
 }
 
 func caseOf(w string) (capital, upper bool) {

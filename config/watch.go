@@ -19,12 +19,12 @@ func Watch(ctx context.Context, path string, interval time.Duration, onChange fu
 // Watcher detects changes of a configuration on disk: polywire.yaml, its
 // sources file and the files in its gazetteer directories.
 type Watcher struct {
-	path    string
+	path string
 	// Override is applied to every reloaded config before validation, as
 	// LoadWith does (flags and environment that complete the files).
 	Override func(*Config)
-	last    [32]byte // the state last applied or rejected
-	pending [32]byte // a new state seen once, applied when seen again
+	last     [32]byte // the state last applied or rejected
+	pending  [32]byte // a new state seen once, applied when seen again
 }
 
 // NewWatcher records the current state of the configuration at path; Run

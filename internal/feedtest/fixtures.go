@@ -126,3 +126,24 @@ const BotChallenge = `<!DOCTYPE html>
 <body><h1>Checking your browser before accessing the site.</h1>
 <script>setTimeout(function(){location.reload()}, 5000)</script></body></html>
 `
+
+// ChineseFeed is a Simplified Chinese RSS feed dated in China Standard
+// Time written as CST; served as GB18030 declared in the prolog or only in
+// the Content-Type header. {{ENC}} is the prolog's encoding declaration.
+const ChineseFeed = `<?xml version="1.0"{{ENC}}?>
+<rss version="2.0">
+<channel>
+<title>新闻</title>
+<link>{{BASE}}/</link>
+<description>新闻</description>
+<language>zh-CN</language>
+<item>
+  <title>东京举行经济合作论坛</title>
+  <link>{{BASE}}/zh/1</link>
+  <guid>zh-1</guid>
+  <pubDate>Tue, 10 Jun 2025 12:00:00 CST</pubDate>
+  <description>来自俄罗斯克拉斯诺亚尔斯克边疆区的代表团在东京介绍了该地区的经济和投资潜力。双方讨论了林业、矿业和能源领域的合作项目，并表示将继续扩大贸易往来。</description>
+</item>
+</channel>
+</rss>
+`

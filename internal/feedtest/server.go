@@ -13,6 +13,7 @@ import (
 	"github.com/andybalholm/brotli"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // ETag is the entity tag of /etag.xml.
@@ -97,6 +98,40 @@ func (s *Server) addRoutes() {
 	s.Handle("/truncated.xml", s.truncated)
 	s.Handle("/gzip.xml", s.compressed("gzip"))
 	s.Handle("/br.xml", s.compressed("br"))
+	s.Handle("/ninjs.json", s.text("application/json", Agency(NinjsItem, "usable", "", "Tokyo elects a new governor")))
+	s.Handle("/ninjs1.json", s.text("application/json", Ninjs1Item))
+	s.Handle("/newsml.xml", s.text("application/vnd.iptc.g2.newsitem+xml", Agency(NewsMLItem, "stat:usable", "", "El Gobierno aprueba el presupuesto")))
+	s.Handle("/newsmessage.xml", s.text("application/xml", NewsMessage))
+	s.Handle("/status.xml", s.text("application/rss+xml", Agency(StatusFeed, "usable", "", "Status item")))
+	s.Handle("/gb18030.xml", s.encoded("application/rss+xml", simplifiedchinese.GB18030, ` encoding="GB18030"`, ChineseFeed))
+	s.Handle("/gb18030-header.xml", s.encoded("application/rss+xml; charset=gb18030", simplifiedchinese.GB18030, "", ChineseFeed))
+	s.Handle("/cache.xml", s.cached())
+	s.Handle("/html-as-xml", s.text("application/rss+xml", BotChallenge))
+	s.Handle("/big.xml", s.big)
+}
+
+// Serve sets path to answer contentType and body (with {{BASE}} filled).
+func (s *Server) Serve(path, contentType, body string) { s.Handle(path, s.text(contentType, body)) }
+
+// cached serves RSSFeed fresh for ten minutes (Cache-Control and Expires).
+func (s *Server) cached() http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=600")
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, s.Fill(RSSFeed))
+	}
+}
+
+// big streams an endless feed: only a body limit stops it.
+func (s *Server) big(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/rss+xml")
+	fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>big</title>`)
+	chunk := strings.Repeat("<item><title>x</title><description>filler filler filler</description></item>", 100)
+	for r.Context().Err() == nil {
+		if _, err := fmt.Fprint(w, chunk); err != nil {
+			return
+		}
+	}
 }
 
 func (s *Server) text(contentType, fixture string) http.HandlerFunc {
@@ -106,9 +141,13 @@ func (s *Server) text(contentType, fixture string) http.HandlerFunc {
 	}
 }
 
-func (s *Server) encoded(contentType string, enc encoding.Encoding, decl string) http.HandlerFunc {
+func (s *Server) encoded(contentType string, enc encoding.Encoding, decl string, fixture ...string) http.HandlerFunc {
+	feed := CyrillicFeed
+	if len(fixture) > 0 {
+		feed = fixture[0]
+	}
 	return func(w http.ResponseWriter, _ *http.Request) {
-		body := strings.ReplaceAll(s.Fill(CyrillicFeed), "{{ENC}}", decl)
+		body := strings.ReplaceAll(s.Fill(feed), "{{ENC}}", decl)
 		out, err := enc.NewEncoder().String(body)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)

@@ -28,6 +28,10 @@ func TestGolden(t *testing.T) {
 		{"atom", feedtest.AtomFeed, config.Source{ID: "ja", Pages: "never"}},
 		{"json", feedtest.JSONFeed, config.Source{ID: "json", Pages: "never"}},
 		{"summary", feedtest.SummaryFeed, config.Source{ID: "sum", Pages: "never", TimeZone: "Europe/Moscow", Identity: config.Identity{Field: "link"}}},
+		{"ninjs", feedtest.Agency(feedtest.NinjsItem, "usable", "", "Tokyo elects a new governor"), config.Source{ID: "kyodo", Pages: "never"}},
+		{"ninjs1", feedtest.Ninjs1Item, config.Source{ID: "tass", Pages: "never", Agency: "TASS"}},
+		{"newsml", feedtest.Agency(feedtest.NewsMLItem, "stat:usable", "", "El Gobierno aprueba el presupuesto"), config.Source{ID: "efe", Pages: "never"}},
+		{"chinese", strings.ReplaceAll(feedtest.ChineseFeed, "{{ENC}}", ""), config.Source{ID: "xinhua", Pages: "never", Zones: map[string]string{"CST": "Asia/Shanghai"}}},
 	}
 	f := New(Options{Now: func() time.Time { return now }})
 	for _, tc := range tests {

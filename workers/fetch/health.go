@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/polywire/polywire/config"
+	"github.com/polywire/polywire/internal/httpx"
 	"github.com/polywire/polywire/pipeline"
 )
 
@@ -73,6 +74,9 @@ type jobOutcome struct {
 	raws       []*pipeline.RawItem
 	notBefore  time.Time
 	held       int // -1: unknown, keep the previous count
+	// warning is a problem that did not fail the job (unusable files of a
+	// drop directory); it is recorded as the last error.
+	warning string
 }
 
 // recordHealth updates health.<source>, the metrics, and calls OnHealth
@@ -120,6 +124,9 @@ func nextHealth(h Health, src config.Source, o jobOutcome, now time.Time) Health
 		if o.new > 0 {
 			h.LastNewItem = now
 		}
+		if o.warning != "" {
+			h.LastError, h.LastErrorAt = "partly failed: "+o.warning, now
+		}
 	}
 	if o.held >= 0 {
 		h.Held = o.held
@@ -138,4 +145,18 @@ func ReadHealth(ctx context.Context, store Store, source string) (Health, bool, 
 	var h Health
 	err = json.Unmarshal(b, &h)
 	return h, err == nil, err
+}
+
+// freshUntil is the earliest time to poll src again as the response asks
+// (Cache-Control max-age, Expires), bounded by the source's max_interval;
+// zero when the response asks nothing.
+func freshUntil(resp *httpx.Response, now time.Time, src config.Source) time.Time {
+	d := resp.FreshFor(now)
+	if d <= 0 {
+		return time.Time{}
+	}
+	if hi := src.MaxInterval.D(); hi > 0 {
+		d = min(d, hi)
+	}
+	return now.Add(d)
 }

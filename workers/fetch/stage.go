@@ -44,49 +44,110 @@ func (f *Fetcher) Stage(ctx context.Context, job *pipeline.FetchJob) ([]*pipelin
 func (f *Fetcher) poll(ctx context.Context, src config.Source, job *pipeline.FetchJob) (jobOutcome, error) {
 	jobID := job.Meta().StoryID
 	feedURL := firstNonEmpty(job.URL, src.URL)
+	if dir, ok := dropDir(feedURL); ok {
+		return f.pollDir(ctx, src, jobID, dir)
+	}
 	v, err := f.loadValidators(ctx, src.ID, jobID)
 	if err != nil {
-		return jobOutcome{err: err}, err
+		return jobOutcome{err: err, held: -1}, err
 	}
 	resp, err := f.client(src).GetWithHeaders(ctx, feedURL, v, src.Headers)
 	if err != nil {
 		err = fmt.Errorf("fetch: source %s: %w", src.ID, err)
-		return jobOutcome{err: err}, err
+		return jobOutcome{err: err, held: -1}, err
 	}
+	fresh := freshUntil(resp, f.opts.Now(), src)
 	if resp.NotModified {
 		f.log.Debug("feed not modified", "source", src.ID, "url", feedURL)
-		return jobOutcome{items: -1}, nil
+		out, err := f.emit(ctx, src, jobID, resp.FinalURL, nil)
+		out.items, out.notBefore = -1, fresh
+		return out, err
 	}
-	emit, total, err := f.process(ctx, src, jobID, resp)
+	cands, err := f.parseDocument(src, resp.Body, resp.ContentType(), resp.FinalURL)
 	if err != nil {
-		return jobOutcome{err: err}, err
+		return jobOutcome{err: err, held: -1}, err
+	}
+	out, err := f.emit(ctx, src, jobID, resp.FinalURL, cands)
+	if err != nil {
+		return out, err
 	}
 	if err := f.saveValidators(ctx, src.ID, jobID, resp.Validators); err != nil {
-		return jobOutcome{err: err}, err
+		return jobOutcome{err: err, held: -1}, err
 	}
-	f.log.Debug("feed polled", "source", src.ID, "url", feedURL, "items", total, "new", len(emit))
-	return jobOutcome{items: total, new: len(emit), raws: emit}, nil
+	out.notBefore = fresh
+	f.log.Debug("feed polled", "source", src.ID, "url", feedURL, "items", out.items, "new", out.new)
+	return out, nil
 }
 
-// process parses the feed, selects new and edited items, fetches their
-// pages and writes their seen marks.
-func (f *Fetcher) process(ctx context.Context, src config.Source, jobID string, resp *httpx.Response) ([]*pipeline.RawItem, int, error) {
-	feed, err := parseFeed(resp.Body, resp.ContentType(), src.ID, resp.FinalURL)
+// parseDocument reads a feed (RSS, Atom, JSON Feed) or an agency document
+// (ninjs, NewsML-G2) into candidates. A body that is none of these is a
+// permanent error.
+func (f *Fetcher) parseDocument(src config.Source, body []byte, contentType, base string) ([]*candidate, error) {
+	ic := f.itemContext(src, base)
+	var items []*agencyItem
+	var err error
+	switch sniffFormat(body) {
+	case formatNinjs:
+		items, err = parseNinjs(body)
+	case formatNewsML:
+		items, err = parseNewsML(body)
+	default:
+		feed, err := parseFeed(body, contentType, src.ID, base)
+		if err != nil {
+			return nil, err
+		}
+		return f.candidates(src, feed, base), nil
+	}
 	if err != nil {
-		return nil, 0, err
+		return nil, pipeline.Permanent(fmt.Errorf("fetch: source %s: %s: %w", src.ID, base, err))
 	}
-	cands := f.candidates(src, feed, resp.FinalURL)
-	emit, marks, err := f.selectNew(ctx, src.ID, jobID, cands)
+	out := make([]*candidate, 0, len(items))
+	for _, a := range items {
+		out = append(out, ic.agencyCandidate(a))
+	}
+	return out, nil
+}
+
+// emit selects new and edited candidates, holds the embargoed ones,
+// releases held items whose embargo passed, fetches pages and writes the
+// seen marks.
+func (f *Fetcher) emit(ctx context.Context, src config.Source, jobID, base string, cands []*candidate) (jobOutcome, error) {
+	fail := func(err error) (jobOutcome, error) { return jobOutcome{err: err, held: -1}, err }
+	sel, marks, err := f.selectNew(ctx, src.ID, jobID, cands)
 	if err != nil {
-		return nil, 0, err
+		return fail(err)
 	}
-	if err := f.attachPages(ctx, src, resp.FinalURL, emit, true); err != nil {
-		return nil, 0, fmt.Errorf("fetch: source %s: %w", src.ID, err)
+	emb, err := f.loadEmbargoes(ctx, src.ID, jobID)
+	if err != nil {
+		return fail(err)
 	}
-	if err := f.writeMarks(ctx, src.ID, emit, marks); err != nil {
-		return nil, 0, err
+	now := f.opts.Now()
+	var send []*candidate
+	for _, c := range sel {
+		if embargoed(c, now) {
+			if err := emb.hold(ctx, c); err != nil {
+				return fail(err)
+			}
+			continue
+		}
+		emb.drop(c.raw.Story.ID)
+		send = append(send, c)
 	}
-	return raws(emit), len(cands), nil
+	released, err := emb.release(ctx, now)
+	if err != nil {
+		return fail(err)
+	}
+	if err := f.attachPages(ctx, src, base, append(send, released...), true); err != nil {
+		return fail(fmt.Errorf("fetch: source %s: %w", src.ID, err))
+	}
+	if err := f.writeMarks(ctx, src.ID, sel, marks); err != nil {
+		return fail(err)
+	}
+	if err := emb.save(ctx); err != nil {
+		return fail(err)
+	}
+	send = append(send, released...)
+	return jobOutcome{items: len(cands), new: len(send), raws: raws(send), held: emb.waiting(ctx)}, nil
 }
 
 func (f *Fetcher) candidates(src config.Source, feed *gofeed.Feed, base string) []*candidate {
@@ -200,21 +261,30 @@ func (f *Fetcher) FetchURL(ctx context.Context, urlOrPath string, src config.Sou
 		}
 		target = "file://" + filepath.ToSlash(abs)
 	}
-	resp, err := f.client(src).GetWithHeaders(ctx, target, httpx.Validators{}, src.Headers)
-	if err != nil {
-		return nil, fmt.Errorf("fetch: %s: %w", urlOrPath, err)
-	}
-	feed, err := parseFeed(resp.Body, resp.ContentType(), src.ID, resp.FinalURL)
+	cands, err := f.readOnce(ctx, src, target)
 	if err != nil {
 		return nil, err
 	}
-	cands := f.candidates(src, feed, resp.FinalURL)
 	for _, c := range cands {
 		c.raw.Story.Version = 1
 		c.raw.Story.VersionCreated = versionCreated(&c.raw.Story, 1)
 	}
-	if err := f.attachPages(ctx, src, resp.FinalURL, cands, false); err != nil {
+	if err := f.attachPages(ctx, src, target, cands, false); err != nil {
 		return nil, err
 	}
 	return raws(cands), nil
+}
+
+// readOnce reads every candidate at target: a feed or agency document, or
+// every agency file of a drop directory.
+func (f *Fetcher) readOnce(ctx context.Context, src config.Source, target string) ([]*candidate, error) {
+	if dir, ok := dropDir(target); ok {
+		cands, _, _, err := f.scanDir(ctx, src, dir, nil)
+		return cands, err
+	}
+	resp, err := f.client(src).GetWithHeaders(ctx, target, httpx.Validators{}, src.Headers)
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %s: %w", target, err)
+	}
+	return f.parseDocument(src, resp.Body, resp.ContentType(), resp.FinalURL)
 }

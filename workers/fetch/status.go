@@ -102,4 +102,3 @@ func (t *rssTranslator) Translate(feed any) (*gofeed.Feed, error) {
 	}
 	return out, nil
 }
-

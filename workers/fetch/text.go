@@ -53,3 +53,48 @@ func normalizeLanguage(tag string) string {
 	}
 	return tag
 }
+
+// blockTags end a paragraph in htmlParagraphs.
+var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true, "tr": true, "section": true, "hl1": true, "hl2": true}
+
+// htmlParagraphs returns the text of an HTML or XHTML body as paragraphs
+// separated by a blank line (agency bodies: ninjs body_html, NewsML-G2
+// inlineXML).
+func htmlParagraphs(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if p := collapse(cur.String()); p != "" {
+			paras = append(paras, p)
+		}
+		cur.Reset()
+	}
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return strings.Join(paras, "\n\n")
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			switch {
+			case n == "script" || n == "style" || n == "head" || n == "title" || n == "body.head":
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case blockTags[n]:
+				flush()
+			}
+		}
+	}
+}

@@ -12,13 +12,13 @@ import (
 // before it becomes a candidate: dates are raw strings, resolved with the
 // source's date rules like feed dates.
 type agencyItem struct {
-	uri, version                            string
-	published, updated, versioned, embargo  string
-	pubstatus, urgency                      string
-	language, headline, summary, byline     string
-	bodyText, bodyHTML, link                string
-	located, dateline, agency               string
-	keywords                                []string
+	uri, version                           string
+	published, updated, versioned, embargo string
+	pubstatus, urgency                     string
+	language, headline, summary, byline    string
+	bodyText, bodyHTML, link               string
+	located, dateline, agency              string
+	keywords                               []string
 }
 
 // Document formats.

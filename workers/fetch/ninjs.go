@@ -164,4 +164,3 @@ func pickText(ts []ninjsText, role string) string {
 	}
 	return ""
 }
-

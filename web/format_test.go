@@ -80,3 +80,19 @@ func TestFormatTimeKeepsOffset(t *testing.T) {
 		t.Errorf("zero time shown as %q", got)
 	}
 }
+
+func TestHumanizeID(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"person slug", "person:aleksandr-shemelev", "Aleksandr Shemelev"},
+		{"city slug", "city:new-york", "New York"},
+		{"code unchanged", "RU-KYA", "RU-KYA"},
+		{"empty slug", "person:", "person:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := humanizeID(tt.in); got != tt.want {
+				t.Errorf("humanizeID(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

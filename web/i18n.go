@@ -57,11 +57,23 @@ type translator struct {
 	loc  *i18n.Localizer
 	tag  language.Tag
 	lang string
+	// names resolves an entity id to its name in a language ("" when
+	// unknown); nil when the handler has no resolver.
+	names func(id, lang string) string
 }
 
-func newTranslator(b *i18n.Bundle, tag language.Tag) *translator {
+func newTranslator(b *i18n.Bundle, tag language.Tag, names func(id, lang string) string) *translator {
 	base, _ := tag.Base()
-	return &translator{loc: i18n.NewLocalizer(b, tag.String()), tag: tag, lang: base.String()}
+	return &translator{loc: i18n.NewLocalizer(b, tag.String()), tag: tag, lang: base.String(), names: names}
+}
+
+// EntityName names an entity id (place, person, organisation) in the UI
+// language through Options.Names, or returns "".
+func (t *translator) EntityName(id string) string {
+	if t.names == nil || id == "" {
+		return ""
+	}
+	return t.names(id, t.lang)
 }
 
 // T returns the message id; args are alternating template keys and values.
@@ -128,9 +140,19 @@ func (t *translator) LanguageName(code string) string {
 	return code
 }
 
-// RegionName names a country code in the UI language with the code
-// ("JP" → "Japan (JP)"); subdivision and unknown codes are shown as given.
+// RegionName names a place code or id in the UI language, with the code
+// ("JP" → "Japan (JP)", "RU-KYA" → "Krasnoyarsk Krai (RU-KYA)",
+// "city:tokyo" → "Tokyo"); unknown values are shown as given.
 func (t *translator) RegionName(code string) string {
+	if n := t.EntityName(code); n != "" {
+		if strings.Contains(code, ":") {
+			return n
+		}
+		return n + " (" + code + ")"
+	}
+	if strings.Contains(code, ":") {
+		return humanizeID(code)
+	}
 	if len(code) != 2 {
 		return code
 	}

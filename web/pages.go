@@ -11,7 +11,7 @@ import (
 // newLayout prepares the parts every page shares for request r.
 func (s *server) newLayout(r *http.Request) layout {
 	c := s.langs.pick(r)
-	t := newTranslator(s.bundle, c.Tag)
+	t := newTranslator(s.bundle, c.Tag, s.opts.Names)
 	l := layout{T: t, Lang: t.lang, Links: newLinks(r.URL.Query(), c), Status: http.StatusOK}
 	for _, tag := range s.langs.tags {
 		l.Switch = append(l.Switch, langLink{

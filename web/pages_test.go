@@ -288,3 +288,27 @@ func TestHostileStoryIsEscaped(t *testing.T) {
 		}
 	})
 }
+
+// TestEntityNamesInUILanguage checks that Options.Names labels places and
+// people in the UI language: one facet value whatever the story's language.
+func TestEntityNamesInUILanguage(t *testing.T) {
+	names := map[string]map[string]string{
+		"RU-KYA":               {"en": "Krasnoyarsk Krai", "ru": "Красноярский край"},
+		"city:tokyo":           {"en": "Tokyo", "ru": "Токио"},
+		"person:alexander-uss": {"en": "Alexander Uss", "ru": "Александр Усс"},
+	}
+	h := New(Options{Index: fixtureIndex(t), Names: func(id, lang string) string { return names[id][lang] }})
+	for _, tc := range []struct{ lang, place, city, person string }{
+		{"en", "Krasnoyarsk Krai (RU-KYA)", "Tokyo", "Alexander Uss"},
+		{"ru", "Красноярский край (RU-KYA)", "Токио", "Александр Усс"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			body := get(t, h, "/?region=RU-KYA&lang="+tc.lang).Body.String()
+			for _, want := range []string{tc.place, tc.city, tc.person} {
+				if !strings.Contains(body, want) {
+					t.Errorf("page lacks %q", want)
+				}
+			}
+		})
+	}
+}

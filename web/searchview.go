@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/url"
+	"strings"
 
 	"github.com/polywire/polywire/search"
 )
@@ -118,7 +119,11 @@ func (p *searchPage) hit(h search.Hit) hitView {
 		v.Snippets = append(v.Snippets, highlight(s))
 	}
 	for _, pr := range h.People {
-		v.PeopleView = append(v.PeopleView, personView{Name: pr.Name, Role: p.T.Role(pr.Role), Link: p.Links.With("person", pr.ID)})
+		name := pr.Name
+		if n := p.T.EntityName(pr.ID); n != "" {
+			name = n
+		}
+		v.PeopleView = append(v.PeopleView, personView{Name: name, Role: p.T.Role(pr.Role), Link: p.Links.With("person", pr.ID)})
 	}
 	return v
 }
@@ -163,10 +168,32 @@ func (p *searchPage) label(key, value string) string {
 		return p.T.LanguageName(value)
 	case "region":
 		return p.T.RegionName(value)
-	case "person":
+	case "person", "org":
+		if n := p.T.EntityName(value); n != "" {
+			return n
+		}
 		if n := p.names[value]; n != "" {
 			return n
 		}
+		return humanizeID(value)
 	}
 	return value
+}
+
+// humanizeID makes a readable label of an entity id the gazetteer does not
+// know: "person:aleksandr-shemelev" → "Aleksandr Shemelev". Ids without a
+// kind prefix are returned as they are.
+func humanizeID(id string) string {
+	_, slug, ok := strings.Cut(id, ":")
+	if !ok || slug == "" {
+		return id
+	}
+	words := strings.Split(slug, "-")
+	for i, w := range words {
+		if w != "" {
+			r := []rune(w)
+			words[i] = strings.ToUpper(string(r[0])) + string(r[1:])
+		}
+	}
+	return strings.Join(words, " ")
 }

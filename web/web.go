@@ -30,6 +30,10 @@ type Options struct {
 	// Sources lists the configured source ids offered by the UI's source
 	// filter; nil means a free-text source field. Called per page view.
 	Sources func() []string
+	// Names resolves an entity id (RU-KYA, city:tokyo, person:…, org:…) to
+	// its canonical name in a UI language, "" when unknown; nil shows
+	// country names from CLDR and other ids as they are.
+	Names func(id, lang string) string
 }
 
 // server holds what the handlers share; it is read-only after New.

@@ -119,6 +119,7 @@ func newWebHandler(idx search.Index, reg *prometheus.Registry, b *bus.Bus, l *li
 			return nil
 		},
 		Logger: log.With("component", "web"),
+		Names:  l.entityName,
 		Sources: func() []string {
 			if l == nil {
 				return nil

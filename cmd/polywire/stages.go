@@ -30,6 +30,7 @@ import (
 type live struct {
 	cfg     atomic.Pointer[config.Config]
 	sources atomic.Pointer[[]config.Source]
+	gaz     atomic.Pointer[gazetteer.Gazetteer]
 	tagger  *tag.Tagger
 }
 
@@ -39,6 +40,7 @@ func newLive(cfg *config.Config) (*live, error) {
 		return nil, err
 	}
 	l := &live{tagger: tag.New(g)}
+	l.gaz.Store(g)
 	l.setConfig(cfg)
 	return l, nil
 }
@@ -68,9 +70,26 @@ func (l *live) reload(cfg *config.Config, log *slog.Logger) {
 		log.Error("gazetteer reload failed; keeping the previous one", "error", err)
 	} else {
 		l.tagger.Swap(g)
+		l.gaz.Store(g)
 	}
 	l.setConfig(cfg)
 	log.Info("configuration reloaded", "sources", len(cfg.Sources))
+}
+
+// entityName names a gazetteer id in lang (falling back to English), ""
+// when the gazetteer does not know it; the web UI labels facets with it.
+func (l *live) entityName(id, lang string) string {
+	g := l.gaz.Load()
+	if p, ok := g.Place(id); ok {
+		return p.Names.Canonical(lang)
+	}
+	if p, ok := g.Person(id); ok {
+		return p.Names.Canonical(lang)
+	}
+	if o, ok := g.Org(id); ok {
+		return o.Names.Canonical(lang)
+	}
+	return ""
 }
 
 func loadGazetteer(cfg *config.Config) (*gazetteer.Gazetteer, error) {

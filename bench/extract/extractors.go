@@ -16,21 +16,28 @@ type extractor struct {
 	run  func(page []byte, pageURL string) (string, error)
 }
 
+// Names of the extractors the ratios refer to, and of the child that only
+// loads the corpus (its peak memory is the floor every child shares).
+const (
+	polywireName     = "polywire"
+	referenceName    = "go-trafilatura"
+	trafilaturaFBName = "go-trafilatura+fallback"
+	baselineName     = "baseline"
+)
+
 var extractors = []extractor{
-	{"polywire", func(page []byte, pageURL string) (string, error) {
+	{polywireName, func(page []byte, pageURL string) (string, error) {
 		res, err := extract.Extract(page, extract.PageOptions{URL: pageURL, MaxBytes: 32 << 20})
 		if err != nil {
 			return "", err
 		}
 		return res.Body, nil
 	}},
-	{"go-trafilatura", func(page []byte, pageURL string) (string, error) {
-		u, _ := url.Parse(pageURL)
-		res, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{OriginalURL: u, EnableFallback: true, ExcludeComments: true})
-		if err != nil {
-			return "", err
-		}
-		return res.ContentText, nil
+	{referenceName, func(page []byte, pageURL string) (string, error) {
+		return runTrafilatura(page, pageURL, false)
+	}},
+	{trafilaturaFBName, func(page []byte, pageURL string) (string, error) {
+		return runTrafilatura(page, pageURL, true)
 	}},
 	{"go-readability", func(page []byte, pageURL string) (string, error) {
 		u, _ := url.Parse(pageURL)
@@ -40,4 +47,25 @@ var extractors = []extractor{
 		}
 		return art.TextContent, nil
 	}},
+}
+
+// runTrafilatura runs go-trafilatura as its README suggests for article
+// text: comments excluded, the page URL given, fallback (readability and
+// dom-distiller, the better of the three kept) on or off.
+func runTrafilatura(page []byte, pageURL string, fallback bool) (string, error) {
+	u, _ := url.Parse(pageURL)
+	res, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{OriginalURL: u, EnableFallback: fallback, ExcludeComments: true})
+	if err != nil {
+		return "", err
+	}
+	return res.ContentText, nil
+}
+
+func extractorByName(name string) (extractor, bool) {
+	for _, x := range extractors {
+		if x.name == name {
+			return x, true
+		}
+	}
+	return extractor{}, false
 }

@@ -47,8 +47,11 @@ func shingles(text string) map[[4]string]int {
 	return out
 }
 
+// isWord matches Python's \w on str patterns: letters (L*), numbers of
+// every kind (Nd, Nl, No: "²", "Ⅻ", "½") and the underscore; combining marks
+// are not word characters there, so they split tokens here too.
 func isWord(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_'
 }
 
 func tokens(text string) []string {

@@ -172,7 +172,7 @@ func wordTokens(text string) []string {
 	var words []string
 	start := -1
 	for i, r := range text {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+		word := unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_' // Python's \w
 		switch {
 		case word && start < 0:
 			start = i

@@ -19,10 +19,10 @@ type extractor struct {
 // Names of the extractors the ratios refer to, and of the child that only
 // loads the corpus (its peak memory is the floor every child shares).
 const (
-	polywireName     = "polywire"
-	referenceName    = "go-trafilatura"
+	polywireName      = "polywire"
+	referenceName     = "go-trafilatura"
 	trafilaturaFBName = "go-trafilatura+fallback"
-	baselineName     = "baseline"
+	baselineName      = "baseline"
 )
 
 var extractors = []extractor{

@@ -19,8 +19,9 @@ var ErrTooManyRedirects = errors.New("httpx: too many redirects")
 // Client is a policy (timeouts, limits, address guard) over one reused
 // transport. It is safe for concurrent use.
 type Client struct {
-	opts Options
-	hc   *http.Client
+	opts  Options
+	hc    *http.Client
+	hosts *hostLimits
 }
 
 // New returns a Client with opts (zero fields take defaults). Its transport
@@ -35,14 +36,14 @@ func New(opts Options) *Client {
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          64,
 		MaxIdleConnsPerHost:   4,
-		MaxConnsPerHost:       8,
+		MaxConnsPerHost:       max(opts.PerHostConcurrency, 8),
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: opts.Timeout,
 		DisableCompression:    true,
 	}
 	hc := &http.Client{Transport: tr, Timeout: opts.Timeout, CheckRedirect: checkRedirect(opts.MaxRedirects)}
-	return &Client{opts: opts, hc: hc}
+	return &Client{opts: opts, hc: hc, hosts: newHostLimits(opts.PerHostConcurrency, opts.PerHostInterval)}
 }
 
 // Options returns the client's effective options.

@@ -77,6 +77,11 @@ func (c *Client) getHTTP(ctx context.Context, u *url.URL, v Validators, extra ma
 		return nil, permanent(fmt.Errorf("httpx: building request %s: %w", u, err))
 	}
 	c.setHeaders(req, v, extra)
+	release, err := c.hosts.acquire(ctx, u.Host)
+	if err != nil {
+		return nil, fmt.Errorf("httpx: waiting to fetch %s: %w", u, err)
+	}
+	defer release()
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return nil, classifyTransport(u.String(), err)

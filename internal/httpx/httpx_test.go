@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -262,5 +265,87 @@ func TestSendsUserAgentAndHeaders(t *testing.T) {
 	}
 	if got.Get("User-Agent") != "test-agent" || got.Get("X-Key") != "k" {
 		t.Fatalf("headers %v", got)
+	}
+}
+
+func TestPerHostLimits(t *testing.T) {
+	s := server(t)
+	var mu sync.Mutex
+	running, peak := 0, 0
+	var starts []time.Time
+	s.Handle("/held", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		running++
+		peak = max(peak, running)
+		starts = append(starts, time.Now())
+		mu.Unlock()
+		time.Sleep(20 * time.Millisecond) // overlap requests so the cap is exercised
+		mu.Lock()
+		running--
+		mu.Unlock()
+		fmt.Fprint(w, "ok")
+	})
+	tests := []struct {
+		name    string
+		per     int
+		gap     time.Duration
+		wantMax int
+	}{
+		{"two at a time", 2, 0, 2},
+		{"one at a time, spaced", 1, 30 * time.Millisecond, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			mu.Lock()
+			peak, starts = 0, nil
+			mu.Unlock()
+			c := local(httpx.Options{PerHostConcurrency: tc.per, PerHostInterval: tc.gap})
+			var wg sync.WaitGroup
+			for range 8 {
+				wg.Go(func() {
+					if _, err := c.Get(context.Background(), s.Link("/held"), httpx.Validators{}); err != nil {
+						t.Error(err)
+					}
+				})
+			}
+			wg.Wait()
+			mu.Lock()
+			defer mu.Unlock()
+			if peak > tc.wantMax {
+				t.Fatalf("peak concurrency %d, want at most %d", peak, tc.wantMax)
+			}
+			slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
+			// Spacing is enforced at the client; the server sees it blurred
+			// by scheduling, so check the span of all starts, with slack.
+			if span, least := starts[len(starts)-1].Sub(starts[0]), 7*tc.gap-15*time.Millisecond; span < least {
+				t.Fatalf("8 requests started within %v, want at least %v", span, least)
+			}
+		})
+	}
+}
+
+func TestFreshFor(t *testing.T) {
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		header http.Header
+		want   time.Duration
+	}{
+		{"max-age", http.Header{"Cache-Control": {"public, max-age=300"}}, 5 * time.Minute},
+		{"max-age wins over expires", http.Header{"Cache-Control": {"max-age=60"}, "Expires": {"Sat, 28 Nov 2026 13:00:00 GMT"}}, time.Minute},
+		{"expires relative to date", http.Header{"Expires": {"Sat, 28 Nov 2026 12:10:00 GMT"}, "Date": {"Sat, 28 Nov 2026 12:05:00 GMT"}}, 5 * time.Minute},
+		{"expires relative to now", http.Header{"Expires": {"Sat, 28 Nov 2026 12:10:00 GMT"}}, 10 * time.Minute},
+		{"no-cache", http.Header{"Cache-Control": {"no-cache, max-age=600"}}, 0},
+		{"expired", http.Header{"Expires": {"Sat, 28 Nov 2026 11:00:00 GMT"}}, 0},
+		{"bad expires", http.Header{"Expires": {"0"}}, 0},
+		{"nothing", http.Header{}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &httpx.Response{Header: tc.header}
+			if got := r.FreshFor(now); got != tc.want {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

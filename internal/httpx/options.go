@@ -8,6 +8,8 @@ const (
 	DefaultMaxBodyBytes = 16 << 20
 	DefaultMaxRedirects = 5
 	DefaultUserAgent    = "Polywire/1 (+news syndication; respects robots)"
+	// DefaultPerHostConcurrency bounds simultaneous requests to one host.
+	DefaultPerHostConcurrency = 4
 )
 
 // Options configure a Client. Zero fields take the Default* values.
@@ -26,6 +28,12 @@ type Options struct {
 	// link-local and other non-public addresses. Off by default: links in
 	// feeds are hostile input.
 	AllowPrivate bool
+	// PerHostConcurrency bounds simultaneous requests to one host (port
+	// included) through this client; PerHostInterval is the least time
+	// between the starts of two requests to one host (0: none). Share one
+	// client between sources so the limits hold across them.
+	PerHostConcurrency int
+	PerHostInterval    time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -37,6 +45,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxRedirects <= 0 {
 		o.MaxRedirects = DefaultMaxRedirects
+	}
+	if o.PerHostConcurrency <= 0 {
+		o.PerHostConcurrency = DefaultPerHostConcurrency
 	}
 	if o.UserAgent == "" {
 		o.UserAgent = DefaultUserAgent

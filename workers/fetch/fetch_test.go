@@ -38,7 +38,7 @@ func newHarness(t *testing.T) *harness {
 	h.f = New(Options{
 		Sources:       h.source,
 		Seen:          h.store,
-		PrivateClient: httpx.New(httpx.Options{AllowPrivate: true, Timeout: 2 * time.Second}),
+		PrivateClient: httpx.New(httpx.Options{AllowPrivate: true, Timeout: 2 * time.Second, MaxBodyBytes: 4 << 20}),
 		Client:        httpx.New(httpx.Options{Timeout: 2 * time.Second}),
 		Now:           func() time.Time { return now },
 	})
@@ -249,6 +249,8 @@ func TestStageErrors(t *testing.T) {
 		{"redirect loop", "/loop", false, "permanent", []string{"redirect"}},
 		{"truncated body", "/truncated.xml", false, "retryable", []string{"truncated.xml"}},
 		{"private address refused", "/rss.xml", true, "permanent", []string{"not public"}},
+		{"html page with a feed content type", "/html-as-xml", false, "permanent", []string{"not a feed", "HTML page"}},
+		{"endless body", "/big.xml", false, "permanent", []string{"too large"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -38,6 +38,11 @@ type Scheduler struct {
 	// schedulers in several processes must compute the same interval from
 	// shared state for their slots to agree.
 	Interval func(src config.Source) time.Duration
+	// NotBefore returns the earliest time src may be polled again (the
+	// server's Retry-After, the feed's Cache-Control max-age or Expires, as
+	// the fetcher recorded them); zero or past: no constraint. A slot that
+	// falls before it is skipped. Default: none.
+	NotBefore func(src config.Source) time.Time
 	// Recheck bounds each sleep (default DefaultRecheck).
 	Recheck time.Duration
 	Logger  *slog.Logger
@@ -79,7 +84,13 @@ func (s *Scheduler) Tick(ctx context.Context) time.Duration {
 		live[src.ID] = true
 		interval := s.interval(src)
 		slot := now.Truncate(interval)
-		if !s.last[src.ID].Equal(slot) {
+		if nb := s.notBefore(src); now.Before(nb) {
+			wait = min(wait, nb.Sub(now))
+			continue
+		}
+		// Only a later slot: when the interval grows (adaptive polling),
+		// now.Truncate may fall before the slot just published.
+		if last, ok := s.last[src.ID]; !ok || slot.After(last) {
 			s.publish(ctx, src.ID, slot)
 		}
 		wait = min(wait, slot.Add(interval).Sub(now))
@@ -143,6 +154,13 @@ func Adaptive(src config.Source, lastNew, now time.Time) time.Duration {
 		d = min(d, hi)
 	}
 	return d
+}
+
+func (s *Scheduler) notBefore(src config.Source) time.Time {
+	if s.NotBefore == nil {
+		return time.Time{}
+	}
+	return s.NotBefore(src)
 }
 
 func (s *Scheduler) now() time.Time {

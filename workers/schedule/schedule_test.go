@@ -217,3 +217,47 @@ func TestIntervalHook(t *testing.T) {
 		t.Fatalf("jobs %v", got)
 	}
 }
+
+// TestNotBeforeAndGrowingInterval: a source that asked to be left alone
+// (Retry-After, Cache-Control) is skipped until then, and an interval that
+// grows does not make an earlier slot due again.
+func TestNotBeforeAndGrowingInterval(t *testing.T) {
+	clock := &fakeClock{now: t0} // 12:03:20
+	rec := &recorder{}
+	sources := []config.Source{src("tass", 5*time.Minute)}
+	s := newScheduler(clock, rec, &sources)
+	var notBefore time.Time
+	interval := 5 * time.Minute
+	s.Recheck = 2 * time.Hour
+	s.NotBefore = func(config.Source) time.Time { return notBefore }
+	s.Interval = func(config.Source) time.Duration { return interval }
+	steps := []struct {
+		name      string
+		at        time.Duration // after t0
+		notBefore time.Duration // after t0; 0: none
+		interval  time.Duration
+		want      []string
+		wantWait  time.Duration
+	}{
+		{"first slot", 0, 0, 5 * time.Minute, []string{"job-tass-20261128T120000"}, 100 * time.Second},
+		{"next slot, but the server said wait", 2 * time.Minute, 7 * time.Minute, 5 * time.Minute, nil, 5 * time.Minute},
+		{"after the wait", 7 * time.Minute, 7 * time.Minute, 5 * time.Minute, []string{"job-tass-20261128T121000"}, 280 * time.Second},
+		{"interval grows to 1h: the 12:00 slot is not due again", 8 * time.Minute, 0, time.Hour, nil, 48*time.Minute + 40*time.Second},
+		{"next hour", 57 * time.Minute, 0, time.Hour, []string{"job-tass-20261128T130000"}, 59*time.Minute + 40*time.Second},
+	}
+	for _, st := range steps {
+		clock.now = t0.Add(st.at)
+		notBefore = time.Time{}
+		if st.notBefore > 0 {
+			notBefore = t0.Add(st.notBefore)
+		}
+		interval = st.interval
+		wait := s.Tick(context.Background())
+		if got := rec.take(); !slices.Equal(got, st.want) {
+			t.Fatalf("%s: jobs %v, want %v", st.name, got, st.want)
+		}
+		if wait != st.wantWait {
+			t.Fatalf("%s: wait %v, want %v", st.name, wait, st.wantWait)
+		}
+	}
+}

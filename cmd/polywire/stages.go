@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/polywire/polywire/config"
+	"github.com/polywire/polywire/internal/httpx"
 	"github.com/polywire/polywire/pipeline"
 	"github.com/polywire/polywire/pipeline/bus"
 	"github.com/polywire/polywire/search"
@@ -114,10 +115,20 @@ func startStages(ctx context.Context, g *errgroup.Group, d stageDeps, stages []s
 		log := d.log.With("stage", st)
 		switch st {
 		case pipeline.StageSchedule:
+			kv, err := d.bus.KeyValue(ctx, "polywire_fetch", 0)
+			if err != nil {
+				return nil, err
+			}
+			health := func(src config.Source) fetch.Health { h, _, _ := fetch.ReadHealth(ctx, kv, src.ID); return h }
 			s := &schedule.Scheduler{
 				Sources: d.live.allSources,
 				Publish: func(ctx context.Context, j *pipeline.FetchJob) error { _, err := d.bus.PublishJob(ctx, j); return err },
-				Logger:  log,
+				// adaptive polling within min/max_interval, and the waits
+				// servers asked for (Retry-After, Cache-Control), from the
+				// health records the fetcher writes
+				Interval:  func(src config.Source) time.Duration { return schedule.Adaptive(src, health(src).LastNewItem, time.Now()) },
+				NotBefore: func(src config.Source) time.Time { return health(src).NotBefore },
+				Logger:    log,
 			}
 			g.Go(func() error { return s.Run(ctx) })
 		case pipeline.StageFetch:
@@ -125,7 +136,16 @@ func startStages(ctx context.Context, g *errgroup.Group, d stageDeps, stages []s
 			if err != nil {
 				return nil, err
 			}
-			f := fetch.New(fetch.Options{Sources: d.live.source, Seen: kv, Logger: log,
+			fc := cfg.Fetch
+			client := func(private bool) *httpx.Client {
+				o := httpx.Options{AllowPrivate: private, Timeout: fc.Timeout.D(), MaxBodyBytes: fc.MaxBodyBytes,
+					MaxRedirects: fc.MaxRedirects, PerHostConcurrency: fc.PerHostConcurrency, PerHostInterval: fc.PerHostInterval.D()}
+				if private {
+					o.PerHostInterval = 0 // allow_private sources are local or licensed infrastructure (docs/sources.md)
+				}
+				return httpx.New(o)
+			}
+			f := fetch.New(fetch.Options{Sources: d.live.source, Seen: kv, Logger: log, Client: client(false), PrivateClient: client(true),
 				OnHealth: func(source string, old, new fetch.Health) {
 					ev, ok := fetch.NewHealthEvent(source, old, new)
 					if !ok {

@@ -126,7 +126,9 @@ func startStages(ctx context.Context, g *errgroup.Group, d stageDeps, stages []s
 				// adaptive polling within min/max_interval, and the waits
 				// servers asked for (Retry-After, Cache-Control), from the
 				// health records the fetcher writes
-				Interval:  func(src config.Source) time.Duration { return schedule.Adaptive(src, health(src).LastNewItem, time.Now()) },
+				Interval: func(src config.Source) time.Duration {
+					return schedule.Adaptive(src, health(src).LastNewItem, time.Now())
+				},
 				NotBefore: func(src config.Source) time.Time { return health(src).NotBefore },
 				Logger:    log,
 			}

@@ -1,6 +1,9 @@
 package tag_test
 
 import (
+	"encoding/json"
+	"flag"
+	"os"
 	"strings"
 	"testing"
 )
@@ -35,5 +38,33 @@ func BenchmarkNewTagger(b *testing.B) {
 	g := defaultGazetteer(b)
 	for b.Loop() {
 		_ = newTaggerFrom(g)
+	}
+}
+
+var newsCorpus = flag.String("news", "/work/shared/data/ner/dev.jsonl", "JSONL of {text} news documents for BenchmarkTagNews")
+
+// BenchmarkTagNews tags every document of a news corpus (by default the
+// factRuEval development set, 84 Russian documents) per iteration.
+func BenchmarkTagNews(b *testing.B) {
+	tg := newTagger(b)
+	data, err := os.ReadFile(*newsCorpus)
+	if err != nil {
+		b.Skipf("news corpus: %v", err)
+	}
+	var texts []string
+	size := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		var d struct{ Text string }
+		if json.Unmarshal([]byte(line), &d) == nil && d.Text != "" {
+			texts = append(texts, d.Text)
+			size += len(d.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			tg.Tag(t, "ru", seedDate)
+		}
 	}
 }

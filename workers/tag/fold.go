@@ -67,39 +67,54 @@ func foldSimple(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// fold sets t.norm (normalize(t.text)), t.cap and t.upper. The norm shares
-// the text's bytes when the word is already in normal form; a changed form
-// goes to the arena (fillNorms points it there), and words with letters
-// outside ASCII and Cyrillic take the general normalize.
-func (tz *tokenizer) fold(t *token) {
-	w := t.text
-	upper, hasCyr, slow, changes := true, false, false, false
-	letters := 0
-	for i, r := range w {
-		if !simpleRune(r) {
-			slow = true
-		}
-		if r >= 0x400 && isCyrillicRune(r) {
-			hasCyr = true
-		}
-		if fastLetter(r) {
-			letters++
-			up := r >= 'A' && r <= 'Z' || r >= 0x400 && r <= 0x42F || r > 0x7F && !(r >= 0x430 && r <= 0x45F) && unicode.IsUpper(r)
-			if i == 0 {
-				t.cap = up
-			}
-			upper = upper && up
-			changes = changes || up
-		}
-		changes = changes || r == 'ё' || r > 0x45F
+// wordFlags describe the letters of one token, gathered while scanning it.
+type wordFlags struct {
+	capital, lower     bool // first letter upper case; some letter not upper case
+	letters            int
+	hasCyr             bool // a Cyrillic letter
+	slow               bool // a rune outside ASCII and the Cyrillic block
+	changes            bool // normalize changes some rune (besides look-alikes)
+	pendingFirstLetter bool
+}
+
+// add records one rune of the token (r is a word rune or a joiner).
+func (f *wordFlags) add(r rune) {
+	if !simpleRune(r) {
+		f.slow = true
 	}
-	t.upper = upper && letters >= 2
+	if r >= 0x400 && isCyrillicRune(r) {
+		f.hasCyr = true
+	}
+	if fastLetter(r) {
+		up := r >= 'A' && r <= 'Z' || r >= 0x400 && r <= 0x42F || r > 0x7F && !(r >= 0x430 && r <= 0x45F) && unicode.IsUpper(r)
+		f.letter(up)
+	}
+	f.changes = f.changes || r == 'ё' || r > 0x45F
+}
+
+func (f *wordFlags) letter(up bool) {
+	if f.pendingFirstLetter {
+		f.capital, f.pendingFirstLetter = up, false
+	}
+	f.letters++
+	f.lower = f.lower || !up
+	f.changes = f.changes || up
+}
+
+// fold sets t.norm (normalize(t.text)), t.cap and t.upper from the flags
+// scan gathered. The norm shares the text's bytes when the word is already
+// in normal form; a changed form goes to the arena (fillNorms points it
+// there), and words with letters outside ASCII and Cyrillic take the
+// general normalize.
+func (tz *tokenizer) fold(t *token, f *wordFlags) {
+	w := t.text
+	t.cap, t.upper = f.capital, !f.lower && f.letters >= 2
 	switch {
-	case !hasCyr && possessive(w):
+	case !f.hasCyr && possessive(w):
 		t.norm, t.possessive = strings.TrimSuffix(normalize(w), "'s"), true
-	case slow:
+	case f.slow:
 		t.norm = normalize(w)
-	case changes || hasCyr && hasLookAlike(w):
+	case f.changes || f.hasCyr && hasLookAlike(w):
 		off := len(tz.arena)
 		tz.arena = appendFold(tz.arena, w)
 		tz.inArena = append(tz.inArena, [2]int{off, len(tz.arena)})
@@ -129,8 +144,8 @@ func hasLookAlike(w string) bool {
 	return false
 }
 
-// appendFold writes the folded w, deciding the look-alike mapping per run
-// of letters and digits as normalize does.
+// appendFold writes the folded w (a simpleString), deciding the
+// look-alike mapping per run of letters and digits as normalize does.
 func appendFold(buf []byte, w string) []byte {
 	for i := 0; i < len(w); {
 		j, cyr := i, false
@@ -139,7 +154,7 @@ func appendFold(buf []byte, w string) []byte {
 			if !(fastLetter(r) || r >= '0' && r <= '9' || r > 0x7F && unicode.IsDigit(r)) {
 				break
 			}
-			cyr = cyr || isCyrillicRune(r)
+			cyr = cyr || w[j] >= 0xD0 && w[j] <= 0xD3 // the Cyrillic block's lead bytes
 			j += n
 		}
 		if j == i { // a separator
@@ -148,10 +163,58 @@ func appendFold(buf []byte, w string) []byte {
 			i += n
 			continue
 		}
-		for _, r := range w[i:j] {
-			buf = utf8.AppendRune(buf, foldRune(foldSimple(r), cyr))
-		}
+		buf = appendFoldRun(buf, w[i:j], cyr)
 		i = j
 	}
 	return buf
+}
+
+// appendFoldRun folds one run of letters and digits; basic Cyrillic and
+// ASCII are mapped byte-wise.
+func appendFoldRun(buf []byte, run string, cyr bool) []byte {
+	for k := 0; k < len(run); {
+		c := run[k]
+		switch {
+		case c < 0x80:
+			if c >= 'A' && c <= 'Z' {
+				c += 32
+			}
+			if cyr {
+				if m, ok := lookAlike[rune(c)]; ok {
+					buf = utf8.AppendRune(buf, m)
+					k++
+					continue
+				}
+			}
+			buf = append(buf, c)
+			k++
+		case k+1 < len(run) && (c == 0xD0 || c == 0xD1):
+			buf = appendCyrillic(buf, c, run[k+1])
+			k += 2
+		default:
+			r, n := utf8.DecodeRuneInString(run[k:])
+			buf = utf8.AppendRune(buf, foldRune(foldSimple(r), cyr))
+			k += n
+		}
+	}
+	return buf
+}
+
+// appendCyrillic lower-cases a two-byte Cyrillic letter U+0400–U+047F, with
+// ё→е.
+func appendCyrillic(buf []byte, c1, c2 byte) []byte {
+	switch {
+	case c1 == 0xD0 && c2 >= 0xB0, c1 == 0xD1 && c2 <= 0x8F: // а–я
+		return append(buf, c1, c2)
+	case c1 == 0xD0 && c2 == 0x81, c1 == 0xD1 && c2 == 0x91: // Ё ё
+		return append(buf, 0xD0, 0xB5)
+	case c1 == 0xD0 && c2 >= 0x90 && c2 <= 0x9F: // А–П
+		return append(buf, 0xD0, c2+0x20)
+	case c1 == 0xD0 && c2 >= 0xA0 && c2 <= 0xAF: // Р–Я
+		return append(buf, 0xD1, c2-0x20)
+	case c1 == 0xD0 && c2 >= 0x80 && c2 <= 0x8F: // Ѐ–Џ
+		return append(buf, 0xD1, c2+0x10)
+	}
+	r, _ := utf8.DecodeRune([]byte{c1, c2})
+	return utf8.AppendRune(buf, foldRune(foldSimple(r), true))
 }

@@ -39,7 +39,10 @@ func checkFold(t *testing.T, w string) {
 		return // not one token: nothing to compare
 	}
 	tok := toks[0]
-	want := normalize(w)
+	want := normalizeSlow(w)
+	if got := normalize(w); got != want {
+		t.Fatalf("normalize(%q) = %q, normalizeSlow = %q", w, got, want)
+	}
 	if tok.possessive {
 		want = strings.TrimSuffix(want, "'s")
 	}
@@ -79,6 +82,16 @@ func TestHasLookAlike(t *testing.T) {
 		_, want := lookAlike[r]
 		if got := hasLookAlike(string(r)); got != want {
 			t.Errorf("hasLookAlike(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestNormalizePhrases compares the fast normalize with the general one on
+// phrases, where the look-alike mapping is decided word by word.
+func TestNormalizePhrases(t *testing.T) {
+	for _, s := range []string{"Mосква и Moscow", "Ёлка ТАСС", "кот-д'ивуар", "Kyiv Київ", "a Мexico", "ПАО «Газпром»", "x", ""} {
+		if got, want := normalize(s), normalizeSlow(s); got != want {
+			t.Errorf("normalize(%q) = %q, normalizeSlow = %q", s, got, want)
 		}
 	}
 }

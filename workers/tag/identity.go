@@ -14,7 +14,7 @@ import (
 
 // unknownPerson fills the name and id of a person mention without one.
 func (ix *index) unknownPerson(m *pipeline.Mention, lang string) {
-	words := strings.Fields(strings.NewReplacer(".", ". ").Replace(m.Text))
+	words := strings.Fields(strings.ReplaceAll(m.Text, ".", ". "))
 	if len(words) == 0 || hasCJK(m.Text) {
 		return
 	}

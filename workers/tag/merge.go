@@ -11,31 +11,31 @@ import (
 // The merged span keeps the gazetteer id only when the added words start
 // like words of one of that person's names; otherwise it is another person
 // with the same surname (Мишель Обама) and loses the id.
-func (ix *index) mergePeople(runes []rune, spans []span) []span {
+func (ix *index) mergePeople(ct *cpText, spans []span) []span {
 	out := spans[:0:0]
 	for _, s := range spans {
 		n := len(out)
 		if n == 0 || s.ref.typ != pipeline.EntityPerson || out[n-1].ref.typ != pipeline.EntityPerson ||
-			s.start-out[n-1].end != 1 || runes[out[n-1].end] != ' ' {
+			s.start-out[n-1].end != 1 || ct.at(out[n-1].end) != ' ' {
 			out = append(out, s)
 			continue
 		}
 		prev := out[n-1]
 		merged := prev
 		merged.end = s.end
-		merged.ref, merged.partial = ix.mergedRef(runes, prev, s)
+		merged.ref, merged.partial = ix.mergedRef(ct, prev, s)
 		out[n-1] = merged
 	}
 	return out
 }
 
-func (ix *index) mergedRef(runes []rune, a, b span) (ref, bool) {
+func (ix *index) mergedRef(ct *cpText, a, b span) (ref, bool) {
 	switch {
 	case a.ref.id != "" && b.ref.id != "" && a.ref.id != b.ref.id:
 		return ref{typ: pipeline.EntityPerson}, false
-	case b.ref.id != "" && ix.namePrefixFits(b.ref.id, string(runes[a.start:a.end])):
+	case b.ref.id != "" && ix.namePrefixFits(b.ref.id, ct.slice(a.start, a.end)):
 		return b.ref, false
-	case a.ref.id != "" && ix.namePrefixFits(a.ref.id, string(runes[b.start:b.end])):
+	case a.ref.id != "" && ix.namePrefixFits(a.ref.id, ct.slice(b.start, b.end)):
 		return a.ref, false
 	case a.ref.id != "" && b.ref.id == a.ref.id:
 		return a.ref, false

@@ -20,6 +20,18 @@ var lookAlike = map[rune]rune{
 // case, ё→е, typographic apostrophes and dashes unified, and Latin
 // look-alikes mapped to Cyrillic inside Cyrillic words.
 func normalize(s string) string {
+	if simpleString(s) {
+		// ASCII and Cyrillic: NFKC is the identity, lower-casing arithmetic.
+		if !foldChanges(s) {
+			return s
+		}
+		return string(appendFold(make([]byte, 0, len(s)), s))
+	}
+	return normalizeSlow(s)
+}
+
+// normalizeSlow is normalize by the Unicode tables, for any text.
+func normalizeSlow(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	if !strings.ContainsAny(s, "ё’‘—–") && !hasCyrillic(s) {
@@ -34,6 +46,27 @@ func normalize(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func simpleString(s string) bool {
+	for _, r := range s {
+		if !simpleRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// foldChanges reports whether normalize changes a simpleString.
+func foldChanges(s string) bool {
+	cyr := false
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r >= 0x400 && r <= 0x42F || r == 'ё' || r > 0x45F {
+			return true
+		}
+		cyr = cyr || r >= 0x400
+	}
+	return cyr && hasLookAlike(s)
 }
 
 func foldRune(r rune, cyr bool) rune {

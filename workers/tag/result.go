@@ -10,12 +10,12 @@ import (
 
 // result turns resolved spans into mentions and facets. Mentions of one
 // entry share its Names map (read-only for callers).
-func (ix *index) result(runes []rune, spans []span, lang string, at time.Time) Result {
+func (ix *index) result(ct *cpText, spans []span, lang string, at time.Time) Result {
 	r := Result{Entities: make([]pipeline.Mention, 0, len(spans)), Places: []pipeline.Entity{}, People: []pipeline.Entity{}, Organisations: []pipeline.Entity{}}
 	f := newFacets()
 	names := map[ref]map[string]string{}
 	for _, s := range spans {
-		r.Entities = append(r.Entities, ix.mention(runes, s, lang, at, names))
+		r.Entities = append(r.Entities, ix.mention(ct, s, lang, at, names))
 	}
 	linkSurnames(r.Entities)
 	for _, m := range r.Entities {
@@ -25,8 +25,8 @@ func (ix *index) result(runes []rune, spans []span, lang string, at time.Time) R
 	return r
 }
 
-func (ix *index) mention(runes []rune, s span, lang string, at time.Time, byLang map[ref]map[string]string) pipeline.Mention {
-	m := pipeline.Mention{Type: s.ref.typ, Text: string(runes[s.start:s.end]), Start: s.start, End: s.end, ID: s.ref.id}
+func (ix *index) mention(ct *cpText, s span, lang string, at time.Time, byLang map[ref]map[string]string) pipeline.Mention {
+	m := pipeline.Mention{Type: s.ref.typ, Text: ct.slice(s.start, s.end), Start: s.start, End: s.end, ID: s.ref.id}
 	names := ix.names(s.ref)
 	if names != nil {
 		m.Name = names.Canonical(lang)

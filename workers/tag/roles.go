@@ -58,7 +58,7 @@ func buildRoleIndex() map[string]string {
 }
 
 // applyRoles gives person spans the role their text states.
-func (ix *index) applyRoles(text string, runes []rune, toks []token, spans []span, lang string) []span {
+func (ix *index) applyRoles(text string, ct *cpText, toks []token, spans []span, lang string) []span {
 	var people []span
 	for _, s := range spans {
 		if s.ref.typ == pipeline.EntityPerson {
@@ -72,7 +72,7 @@ func (ix *index) applyRoles(text string, runes []rune, toks []token, spans []spa
 		}
 		ix.roleBefore(text, toks, spans, k, inPerson)
 		if spans[k].role == "" {
-			roleAfterJa(runes, &spans[k])
+			roleAfterJa(ct, &spans[k])
 		}
 	}
 	return spans
@@ -158,8 +158,8 @@ func placesBetween(text string, toks []token, spans []span, from, to int) (offic
 }
 
 // roleAfterJa reads a Japanese role suffix right after a name.
-func roleAfterJa(runes []rune, s *span) {
-	rest := string(runes[s.end:min(len(runes), s.end+3)])
+func roleAfterJa(ct *cpText, s *span) {
+	rest := ct.sliceTo(s.end, 3)
 	for _, r := range jaRoleSuffixes {
 		if r.role != "" && strings.HasPrefix(rest, r.suffix) {
 			s.role = r.role

@@ -50,19 +50,20 @@ func (t *Tagger) Swap(g *gazetteer.Gazetteer) {
 // Offsets are code points. Tag never fails: bad input yields fewer entities.
 func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 	ix := t.ix.Load()
-	runes := []rune(text)
-	toks := tokenize(text)
+	cjk := hasCJK(text)
+	toks, invalid := tokenizeText(text)
+	ct := newCPText(text, toks, cjk || invalid)
 	spans := ix.matchTokens(text, toks)
-	if hasCJK(text) {
-		spans = append(spans, ix.matchCJK(runes)...)
-		spans = append(spans, jaPeople(runes, spans)...)
+	if cjk {
+		spans = append(spans, ix.matchCJK(ct.runes)...)
+		spans = append(spans, jaPeople(ct.runes, spans)...)
 	}
 	spans = append(spans, ix.recognisePeople(text, toks, spans, lang)...)
 	spans = append(spans, ix.recogniseOrgs(text, toks, spans, lang)...)
 	spans = append(spans, ix.recognisePlaces(text, toks, spans, lang)...)
-	spans = extendPlaces(text, toks, ix.mergePeople(runes, resolve(spans)))
-	spans = ix.applyRoles(text, runes, toks, spans, lang)
-	return ix.result(runes, spans, lang, at)
+	spans = extendPlaces(text, toks, ix.mergePeople(ct, resolve(spans)))
+	spans = ix.applyRoles(text, ct, toks, spans, lang)
+	return ix.result(ct, spans, lang, at)
 }
 
 // Stage is the tag stage: it tags story.TaggedText() in the story's

@@ -23,6 +23,7 @@ type token struct {
 // from the text go to one arena, turned into a single string at the end,
 // instead of a string allocation per capitalised word.
 type tokenizer struct {
+	invalid bool // the text has invalid UTF-8
 	text    string
 	toks    []token
 	arena   []byte
@@ -32,6 +33,12 @@ type tokenizer struct {
 // tokenize splits text into tokens, skipping CJK characters (they are
 // matched by the trie).
 func tokenize(text string) []token {
+	toks, _ := tokenizeText(text)
+	return toks
+}
+
+// tokenizeText is tokenize, also reporting whether text has invalid UTF-8.
+func tokenizeText(text string) ([]token, bool) {
 	tz := tokenizer{text: text, toks: make([]token, 0, len(text)/10+1)}
 	cp := 0
 	sent := true
@@ -39,6 +46,7 @@ func tokenize(text string) []token {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
+			tz.invalid = tz.invalid || size == 1
 		}
 		if !fastWordRune(r) {
 			if r == '.' || r == '!' || r == '?' || r == '\n' || r == '…' {
@@ -55,7 +63,7 @@ func tokenize(text string) []token {
 		cp += ncp
 	}
 	tz.fillNorms()
-	return tz.toks
+	return tz.toks, tz.invalid
 }
 
 // fillNorms points the tokens whose normal form went to the arena at it.
@@ -98,44 +106,73 @@ func (tz *tokenizer) scan(t *token, i, cp int) (int, int) {
 		t.start, t.end, t.bstart, t.bend, t.text, t.norm, t.cap, t.upper = cp, cp+n, i, i+n, w, normalize(w), true, true
 		return n, n
 	}
-	j := tokenEnd(text, i)
-	w := text[i:j]
-	t.start, t.bstart, t.bend, t.text = cp, i, j, w
-	t.end = cp + utf8.RuneCountInString(w)
-	tz.fold(t)
-	return j - i, t.end - cp
+	f := wordFlags{pendingFirstLetter: true}
+	j, ncp := scanWord(text, i, &f)
+	t.start, t.end, t.bstart, t.bend, t.text = cp, cp+ncp, i, j, text[i:j]
+	if !startsWithLetter(t.text) {
+		f.capital = false // a digit first (1990-Е): not a capitalised word
+	}
+	tz.fold(t, &f)
+	return j - i, ncp
 }
 
-// tokenEnd returns the byte offset where the token starting at i ends.
-func tokenEnd(text string, i int) int {
-	j := i
+func startsWithLetter(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return fastLetter(r)
+}
+
+// scanWord finds the end of the word starting at byte i, counting its code
+// points and gathering its flags on the way. Basic Cyrillic letters, the
+// bulk of Russian text, are decided from their two UTF-8 bytes.
+func scanWord(text string, i int, f *wordFlags) (int, int) {
+	j, ncp := i, 0
 	for j < len(text) {
-		r, size := rune(text[j]), 1
+		c := text[j]
+		if (c == 0xD0 || c == 0xD1) && j+1 < len(text) {
+			c2 := text[j+1]
+			if c == 0xD0 && c2 >= 0x90 && c2 <= 0xBF || c == 0xD1 && c2 >= 0x80 && c2 <= 0x8F { // А–я
+				f.hasCyr = true
+				f.letter(c == 0xD0 && c2 < 0xB0)
+				j += 2
+				ncp++
+				continue
+			}
+		}
+		r, size := rune(c), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[j:])
 		}
-		if fastWordRune(r) {
+		if fastWordRune(r) || joinerAt(text, i, j, r, size) {
+			f.add(r)
 			j += size
+			ncp++
 			continue
-		}
-		if r == '.' && j > i && j+size < len(text) {
-			// Domain-like words keep their dots (Lenta.ru, NEWSru.com);
-			// initials (В.В.) do not: the letter before the dot is upper case.
-			prev, _ := utf8.DecodeLastRuneInString(text[i:j])
-			if next, _ := utf8.DecodeRuneInString(text[j+size:]); unicode.IsLower(prev) && isWordRune(next) {
-				j += size
-				continue
-			}
-		}
-		if (r == '-' || r == '\'' || r == '’') && j+size < len(text) {
-			if next, _ := utf8.DecodeRuneInString(text[j+size:]); isWordRune(next) {
-				j += size
-				continue
-			}
 		}
 		break
 	}
-	return j
+	return j, ncp
+}
+
+// joinerAt reports whether the non-word rune r at byte j continues the word
+// that started at i: a dot in a domain-like word (Lenta.ru, NEWSru.com, but
+// not after an initial: В.В.), or a hyphen or apostrophe between letters.
+func joinerAt(text string, i, j int, r rune, size int) bool {
+	if j+size >= len(text) {
+		return false
+	}
+	switch r {
+	case '.':
+		if j == i {
+			return false
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+		next, _ := utf8.DecodeRuneInString(text[j+size:])
+		return unicode.IsLower(prev) && isWordRune(next)
+	case '-', '\'', '’':
+		next, _ := utf8.DecodeRuneInString(text[j+size:])
+		return isWordRune(next)
+	}
+	return false
 }
 
 func caseOf(w string) (capital, upper bool) {

@@ -63,7 +63,7 @@ func (c *itemContext) build(it *gofeed.Item) *candidate {
 	return &candidate{
 		raw:         &pipeline.RawItem{Story: s, FeedLanguage: c.feed.Language, FeedContent: content, Rules: c.src.ID},
 		hash:        contentHash(it, link, statusParts(&s)...),
-		summaryOnly: len([]rune(htmlText(it.Content))) < c.short,
+		summaryOnly: !textAtLeast(it.Content, c.short),
 	}
 }
 

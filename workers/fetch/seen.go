@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/polywire/polywire/pipeline"
+	"golang.org/x/sync/errgroup"
 )
 
 // seenMark is what the store keeps per story: the content hash and version
@@ -55,17 +56,18 @@ func decide(m *seenMark, hash, job string) (version int, same bool) {
 // selectNew keeps the candidates to emit, sets their version and
 // VersionCreated, and returns the marks to write once pages are fetched.
 func (f *Fetcher) selectNew(ctx context.Context, source, job string, cands []*candidate) ([]*candidate, map[string]seenMark, error) {
+	prev, err := f.loadMarks(ctx, source, cands)
+	if err != nil {
+		return nil, nil, err
+	}
 	var out []*candidate
 	marks := map[string]seenMark{}
-	for _, c := range cands {
+	for i, c := range cands {
 		id := c.raw.Story.ID
 		if _, dup := marks[id]; dup {
 			continue // the same story twice in one feed: keep the first
 		}
-		m, err := f.loadMark(ctx, source, id)
-		if err != nil {
-			return nil, nil, err
-		}
+		m := prev[i]
 		v, same := decide(m, c.hash, job)
 		if v == 0 {
 			marks[id] = *m
@@ -105,17 +107,41 @@ func firstTime(ts ...time.Time) time.Time {
 	return time.Time{}
 }
 
+// storeWorkers bounds concurrent store requests of one job: a KV round
+// trip each, so a 200-item feed is not 200 sequential waits.
+const storeWorkers = 16
+
+// loadMarks reads the marks of cands (nil where never seen), a few at a time.
+func (f *Fetcher) loadMarks(ctx context.Context, source string, cands []*candidate) ([]*seenMark, error) {
+	out := make([]*seenMark, len(cands))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(storeWorkers)
+	for i, c := range cands {
+		g.Go(func() error {
+			m, err := f.loadMark(gctx, source, c.raw.Story.ID)
+			out[i] = m
+			return err
+		})
+	}
+	return out, g.Wait()
+}
+
 // writeMarks stores the marks of emitted items (skipped ones are unchanged).
 func (f *Fetcher) writeMarks(ctx context.Context, source string, emitted []*candidate, marks map[string]seenMark) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(storeWorkers)
 	for _, c := range emitted {
 		id := c.raw.Story.ID
 		b, err := json.Marshal(marks[id])
 		if err != nil {
 			return fmt.Errorf("fetch: encoding seen mark of %s: %w", id, err)
 		}
-		if err := f.opts.Seen.Put(ctx, seenKey(source, id), b); err != nil {
-			return fmt.Errorf("fetch: writing seen mark of %s: %w", id, err)
-		}
+		g.Go(func() error {
+			if err := f.opts.Seen.Put(gctx, seenKey(source, id), b); err != nil {
+				return fmt.Errorf("fetch: writing seen mark of %s: %w", id, err)
+			}
+			return nil
+		})
 	}
-	return nil
+	return g.Wait()
 }

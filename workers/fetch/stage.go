@@ -83,6 +83,7 @@ func (f *Fetcher) poll(ctx context.Context, src config.Source, job *pipeline.Fet
 // (ninjs, NewsML-G2) into candidates. A body that is none of these is a
 // permanent error.
 func (f *Fetcher) parseDocument(src config.Source, body []byte, contentType, base string) ([]*candidate, error) {
+	f.parses.Add(1)
 	ic := f.itemContext(src, base)
 	var items []*agencyItem
 	var err error

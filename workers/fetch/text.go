@@ -2,6 +2,8 @@ package fetch
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -97,4 +99,36 @@ func htmlParagraphs(s string) string {
 			}
 		}
 	}
+}
+
+// textAtLeast reports whether the HTML fragment s has at least n characters
+// of text (whitespace runs count as one), reading no further than needed.
+func textAtLeast(s string, n int) bool {
+	if len(s) < n {
+		return false // fewer bytes than characters needed
+	}
+	if !strings.ContainsAny(s, "<&") {
+		return utf8.RuneCountInString(collapse(s)) >= n
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	count, space := 0, true
+	for count < n {
+		switch z.Next() {
+		case html.ErrorToken:
+			return false
+		case html.TextToken:
+			for _, r := range string(z.Text()) {
+				if unicode.IsSpace(r) {
+					if !space {
+						count++
+					}
+					space = true
+					continue
+				}
+				count++
+				space = false
+			}
+		}
+	}
+	return true
 }

@@ -31,6 +31,22 @@ type robotsCache struct {
 	m  map[string]*robotsEntry
 }
 
+// robotsMaxHosts is the cache size above which expired entries are
+// dropped, so memory follows the hosts in use, not every host ever linked.
+const robotsMaxHosts = 4096
+
+// sweep drops expired entries when the cache is large; mu must be held.
+func (c *robotsCache) sweep(now time.Time) {
+	if len(c.m) < robotsMaxHosts {
+		return
+	}
+	for k, e := range c.m {
+		if e.stale(now) {
+			delete(c.m, k)
+		}
+	}
+}
+
 // robotsEntry is filled once, then done is closed.
 type robotsEntry struct {
 	done    chan struct{}
@@ -62,6 +78,7 @@ func (f *Fetcher) robotsCheck(ctx context.Context, src config.Source, u *url.URL
 		if f.robots.m == nil {
 			f.robots.m = map[string]*robotsEntry{}
 		}
+		f.robots.sweep(now)
 		f.robots.m[key] = e
 		f.robots.mu.Unlock()
 		e.rules, e.expires = f.loadRobots(ctx, src, key, now)

@@ -175,10 +175,12 @@ func (r *runner[In, Out]) run(ctx context.Context, cons jetstream.Consumer) erro
 	}
 	cc, err := cons.Consume(func(m jetstream.Msg) { r.dispatch(ctx, m, msgs) },
 		jetstream.PullMaxMessages(r.spec.Concurrency),
-		// A short pull expiry bounds how long a lost pull request can stall
-		// the stage: heartbeats stop, and nats.go re-pulls after 2×(expiry/2).
-		// Seen with nats.go v1.55: about one run in twenty of 2000 messages
-		// stalled for the default 30 s.
+		// A short pull expiry bounds a stall in nats.go v1.55 Consume: when a
+		// message arrives before its pull goroutine has cleared
+		// fetchInProgress, checkPending skips the next pull and nothing
+		// retries it until the heartbeat monitor fires after 2×(expiry/2).
+		// With the 30 s default about one run in twenty of 2000 messages
+		// stalled for 30 s.
 		jetstream.PullExpiry(pullExpiry),
 		jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
 			if !errors.Is(err, jetstream.ErrNoHeartbeat) || ctx.Err() == nil {

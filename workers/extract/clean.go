@@ -61,6 +61,12 @@ func removeJunkBlocks(root *html.Node, keep []*html.Node) {
 			doomed = append(doomed, n)
 			return true
 		}
+		// Teaser cards of other stories and photo blocks with their
+		// caption, unless they hold most of the page's text.
+		if s.text*2 < total && (isTeaserList(n, stats) || isImageBlock(n, stats)) {
+			doomed = append(doomed, n)
+			return true
+		}
 		if junkScore(n) <= 0 {
 			return false
 		}

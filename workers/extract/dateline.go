@@ -18,8 +18,9 @@ const datelineParagraphs = 4
 
 var (
 	// ТОКИО, 20 сентября. /ТАСС/.  МОСКВА, 20 сен — РИА Новости.
-	// МОСКВА. 20 сентября. INTERFAX.RU -
-	datelineRU = regexp.MustCompile(`^([А-ЯЁ][А-ЯЁ\-]*(?:[ \-][А-ЯЁ][А-ЯЁ\-]*){0,3})[,.]\s+(\d{1,2}\s+[а-яё]{3,9}(?:\s+\d{4}(?:\s+г(?:ода|\.))?)?)\.?\s*(?:/|[—–-]+\s*)?(ИТАР-ТАСС|ТАСС|РИА Новости|Интерфакс|ИНТЕРФАКС|INTERFAX\.RU|ПРАЙМ|Прайм|РБК|Спутник)`)
+	// МОСКВА. 20 сентября. INTERFAX.RU -   Москва. 20 сентября. INTERFAX.RU -
+	// (the place in capitals or not: the agency that must follow bounds it)
+	datelineRU = regexp.MustCompile(`^([А-ЯЁ][А-ЯЁа-яё]*(?:(?:[ \-]|-на-)[А-ЯЁ][А-ЯЁа-яё]*){0,3})[,.]\s+(\d{1,2}\s+[а-яё]{3,9}(?:\s+\d{4}(?:\s+г(?:ода|\.))?)?)\.?\s*(?:/|[—–-]+\s*)?(ИТАР-ТАСС|ТАСС|РИА Новости|Интерфакс|ИНТЕРФАКС|INTERFAX\.RU|ПРАЙМ|Прайм|РБК|Спутник)`)
 	// TOKYO (Reuters) -   TOKYO, Sept. 20 (Kyodo) --   Madrid, 20 sep (EFE).-
 	// (Reuters) - with no place.
 	datelineLatin = regexp.MustCompile(`^(?:(\p{Lu}[\p{L}'.]*(?:(?:[ \-]|\s(?:de|da|do|del|la|le|el|am|upon|sur)\s)\p{Lu}[\p{L}'.]*){0,3}(?:\s\(\p{Lu}[\p{L} .]{1,30}\))?)(?:[,.]\s+(\d{1,2}\s+\p{L}{3,10}\.?|\p{L}{3,10}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+)?\((\p{L}[\p{L}.\- ]{0,24})\)\s*\.?\s*(?:--|-|—|–)`)

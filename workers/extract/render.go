@@ -47,11 +47,13 @@ type renderer struct {
 	paras    []string
 	// titled[i] is true when a skipped link block followed paragraph i:
 	// a short paragraph there is that block's title ("More stories").
-	titled  map[int]bool
-	lines   []string
-	cur     strings.Builder
-	curLink int
-	curText int
+	titled map[int]bool
+	// lastBlock is the element whose end gave the last paragraph.
+	lastBlock *html.Node
+	lines     []string
+	cur       strings.Builder
+	curLink   int
+	curText   int
 }
 
 // render returns the text of nodes, in order.
@@ -71,6 +73,25 @@ func (r *renderer) markTitled() {
 		r.titled = map[int]bool{}
 	}
 	r.titled[len(r.paras)-1] = true
+}
+
+// titles reports whether the last paragraph can be the title of the
+// skipped block n: a heading, or the element right before n. A short line
+// that closed an enclosing block (a sign-off at the end of the story) is
+// not the title of what follows the story.
+func (r *renderer) titles(n *html.Node) bool {
+	last := r.lastBlock
+	if last == nil {
+		return false
+	}
+	if isElement(last, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6) {
+		return true
+	}
+	prev := n.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		prev = prev.PrevSibling
+	}
+	return prev == last
 }
 
 // maxTitleRunes bounds what counts as the title of a dropped block.
@@ -108,7 +129,11 @@ func (r *renderer) walk(root *html.Node) {
 				linkDepth--
 			}
 			if blockTags[n.DataAtom] && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+				before := len(r.paras)
 				r.flushParagraph()
+				if len(r.paras) > before {
+					r.lastBlock = n
+				}
 			}
 			continue
 		}
@@ -122,8 +147,11 @@ func (r *renderer) walk(root *html.Node) {
 		}
 		if r.skipElement(n) {
 			if blockTags[n.DataAtom] {
+				before := len(r.paras)
 				r.flushParagraph()
-				r.markTitled()
+				if len(r.paras) > before || r.titles(n) {
+					r.markTitled()
+				}
 			}
 			continue
 		}
@@ -161,8 +189,10 @@ func (r *renderer) skipElement(n *html.Node) bool {
 	case atom.Dl, atom.Table, atom.Div, atom.Section:
 		st := r.stats[n]
 		return st.text > 0 && st.linkDensity() > 0.5
-	case atom.H1:
-		return r.skipHead != "" && strings.EqualFold(textOf(n), r.skipHead)
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		// Sites repeat the headline in the article column, in any
+		// heading level.
+		return r.skipHead != "" && strings.EqualFold(textOf(n), collapse(r.skipHead))
 	case atom.Img, atom.Picture, atom.Source:
 		return true
 	}
@@ -236,7 +266,9 @@ func isBoilerplate(para string) bool {
 	}
 	lower := strings.ToLower(para)
 	whole := strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
-	return boilerplateWhole[whole] || onlyDate(para) || boilerplateLead.MatchString(para) || boilerplateCounter.MatchString(para) ||
+	// A line without a letter or digit ("___", "* * *") separates; it
+	// says nothing.
+	return !strings.ContainsFunc(para, isLetterOrDigit) || boilerplateWhole[whole] || onlyDate(para) || boilerplateLead.MatchString(para) || boilerplateCounter.MatchString(para) ||
 		boilerplateStart.MatchString(para) || strings.Contains(lower, "powered by")
 }
 
@@ -277,3 +309,5 @@ func isBylineLine(para, byline string) bool {
 	}
 	return bylineLine.MatchString(para)
 }
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

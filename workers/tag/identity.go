@@ -55,7 +55,7 @@ func surnameLemma(w string, female bool) string {
 			continue
 		}
 		cand := strings.TrimSuffix(w, r.cut) + r.add
-		if containsForm(ruForms(cand, kindPerson), w) {
+		if isRuForm(w, cand, kindPerson) {
 			return cand
 		}
 	}

@@ -2,7 +2,7 @@ package tag
 
 import (
 	"github.com/polywire/polywire/pipeline"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -121,11 +121,11 @@ func sameRun(a, b rune) bool {
 // resolve sorts spans and drops those that overlap an earlier, longer or
 // stronger one.
 func resolve(spans []span) []span {
-	sort.SliceStable(spans, func(i, j int) bool {
-		if spans[i].start != spans[j].start {
-			return spans[i].start < spans[j].start
+	slices.SortStableFunc(spans, func(a, b span) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return spans[i].end-spans[i].start > spans[j].end-spans[j].start
+		return (b.end - b.start) - (a.end - a.start)
 	})
 	out := spans[:0:0]
 	for _, s := range spans {

@@ -61,7 +61,7 @@ func (ix *index) recognisePeople(text string, toks []token, known []span, lang s
 // personAt returns the number of tokens of a person name starting at i,
 // and whether it was recognised by its surname suffix alone.
 func (pc *personCtx) personAt(i int) (int, bool) {
-	t := pc.toks[i]
+	t := &pc.toks[i]
 	if pc.covered[i] || !t.cap || t.upper && utf8.RuneCountInString(t.text) > 1 {
 		return 0, false
 	}
@@ -204,22 +204,34 @@ func (pc *personCtx) isSurname(i int) bool {
 
 // repeats tags later (and earlier) mentions of surnames found in the text.
 func (pc *personCtx) repeats(surnames map[string]bool, found []span) []span {
-	forms := map[string]bool{}
+	if len(surnames) == 0 {
+		return nil
+	}
+	var forms []paradigm
 	for s := range surnames {
-		for _, lemma := range []string{s, surnameLemma(s, false), surnameLemma(s, true)} {
-			for _, f := range ruForms(lemma, kindPerson) {
-				forms[f] = true
-			}
+		for _, l := range []string{s, surnameLemma(s, false), surnameLemma(s, true)} {
+			forms = append(forms, newParadigm(l, kindPerson))
 		}
 	}
 	inFound := coveredTokens(pc.toks, found)
 	var out []span
-	for k, t := range pc.toks {
-		if !inFound[k] && !pc.covered[k] && t.cap && forms[t.norm] {
+	for k := range pc.toks {
+		t := &pc.toks[k]
+		if !inFound[k] && !pc.covered[k] && t.cap && formOfAny(t.norm, forms) {
 			out = append(out, pc.span(k, 1))
 		}
 	}
 	return out
+}
+
+// formOfAny reports whether w is a form of one of the surnames.
+func formOfAny(w string, forms []paradigm) bool {
+	for _, p := range forms {
+		if p.has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (pc *personCtx) joined(a, b int) bool {
@@ -236,14 +248,9 @@ func (pc *personCtx) span(i, n int) span {
 
 // coveredTokens marks the tokens that overlap a span.
 func coveredTokens(toks []token, spans []span) []bool {
-	spans = slices.Clone(spans)
-	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
 	cov := make([]bool, len(toks))
-	j := 0
 	for _, s := range spans {
-		for j < len(toks) && toks[j].end <= s.start {
-			j++
-		}
+		j, _ := slices.BinarySearchFunc(toks, s.start, func(t token, start int) int { return t.end - start - 1 })
 		for k := j; k < len(toks) && toks[k].start < s.end; k++ {
 			cov[k] = true
 		}

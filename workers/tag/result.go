@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -54,7 +55,12 @@ func (ix *index) mention(ct *cpText, s span, lang string, at time.Time, byLang m
 // linkSurnames gives a surname mentioned alone (Кожемяко также отметил)
 // the identity of the full name mentioned elsewhere in the text.
 func linkSurnames(ms []pipeline.Mention) {
-	full := map[string]int{}
+	type fullName struct {
+		last  string // normalised surname
+		forms paradigm
+		i     int // its mention
+	}
+	var full []fullName
 	seen := map[string]bool{}
 	for i, m := range ms {
 		if m.Type != pipeline.EntityPerson || m.ID == "" || seen[m.ID] {
@@ -66,17 +72,16 @@ func linkSurnames(ms []pipeline.Mention) {
 			continue
 		}
 		last := normalize(words[len(words)-1])
-		for _, f := range append(ruForms(last, kindPerson), last) {
-			if _, ok := full[f]; !ok {
-				full[f] = i
-			}
-		}
+		full = append(full, fullName{last, newParadigm(last, kindPerson), i})
 	}
 	for i, m := range ms {
-		if m.Type != pipeline.EntityPerson || m.ID != "" || strings.Contains(m.Text, " ") {
+		if len(full) == 0 || m.Type != pipeline.EntityPerson || m.ID != "" || strings.Contains(m.Text, " ") {
 			continue
 		}
-		if j, ok := full[normalize(m.Text)]; ok {
+		w := normalize(m.Text)
+		j := slices.IndexFunc(full, func(f fullName) bool { return w == f.last || f.forms.has(w) })
+		if j >= 0 {
+			j = full[j].i
 			src := ms[j]
 			ms[i].ID, ms[i].Name, ms[i].Names = src.ID, src.Name, src.Names
 			if ms[i].Role == "" {

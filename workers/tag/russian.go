@@ -57,28 +57,54 @@ func isAbbrev(w string) bool {
 	return upper
 }
 
-// ruForms returns the inflected forms of one normalised word.
+// ruForms returns the inflected forms of one normalised word; the first is
+// the word itself.
 func ruForms(w string, kind wordKind) []string {
+	n, ends := ruParadigm(w, kind)
+	return withEndings(w[:n], ends)
+}
+
+// isRuForm reports whether f is one of ruForms(lemma, kind), without
+// building them.
+func isRuForm(f, lemma string, kind wordKind) bool { return newParadigm(lemma, kind).has(f) }
+
+// paradigm is the set of forms of one word: stem + each ending.
+type paradigm struct {
+	stem string
+	ends []string
+}
+
+func newParadigm(lemma string, kind wordKind) paradigm {
+	n, ends := ruParadigm(lemma, kind)
+	return paradigm{lemma[:n], ends}
+}
+
+func (p paradigm) has(f string) bool {
+	return strings.HasPrefix(f, p.stem) && containsForm(p.ends, f[len(p.stem):])
+}
+
+// ruParadigm describes the forms of w as a stem, w[:n], and the endings
+// added to it.
+func ruParadigm(w string, kind wordKind) (int, []string) {
 	if kind == kindFixed {
-		return []string{w}
+		return len(w), noEnding
 	}
 	// Hyphenated compounds inflect their last part (Санкт-Петербурга,
 	// Ханты-Мансийского).
 	if i := strings.LastIndexByte(w, '-'); i > 0 {
-		var out []string
-		for _, f := range ruForms(w[i+1:], kind) {
-			out = append(out, w[:i+1]+f)
-		}
-		return out
+		n, ends := ruParadigm(w[i+1:], kind)
+		return i + 1 + n, ends
 	}
 	if utf8.RuneCountInString(w) < 3 {
-		return []string{w}
+		return len(w), noEnding
 	}
 	if isAdjective(w) && kind != kindGiven && !isFirstNameLike(w, kind) {
-		return adjForms(w)
+		return adjParadigm(w)
 	}
-	return nounForms(w, kind == kindPerson)
+	return nounParadigm(w, kind == kindPerson)
 }
+
+var noEnding = []string{""}
 
 // isFirstNameLike keeps first names in -ий (Юрий, Дмитрий) out of the
 // adjective paradigm; surnames in -ский/-цкий/-ой are adjectives.
@@ -105,7 +131,7 @@ func isAdjective(w string) bool {
 	return false
 }
 
-func adjForms(w string) []string {
+func adjParadigm(w string) (int, []string) {
 	stem, end := cut2(w)
 	velar := endsWithAny(stem, "к", "г", "х", "ж", "ш", "щ", "ч")
 	y := "ы"
@@ -133,44 +159,46 @@ func adjForms(w string) []string {
 	case "ые", "ие":
 		ends = []string{end, y + "х", y + "м", y + "ми"}
 	}
-	return withEndings(stem, ends)
+	return len(stem), ends
 }
 
-func nounForms(w string, surname bool) []string {
+func nounParadigm(w string, surname bool) (int, []string) {
+	cut := func(sfx string, ends ...string) (int, []string) { return len(w) - len(sfx), ends }
 	switch {
 	case strings.HasSuffix(w, "ия"):
-		return withEndings(w[:len(w)-len("ия")], []string{"ия", "ии", "ию", "ией", "иею"})
+		return cut("ия", "ия", "ии", "ию", "ией", "иею")
 	case strings.HasSuffix(w, "ье"):
-		return withEndings(w[:len(w)-len("ье")], []string{"ье", "ья", "ью", "ьем"})
+		return cut("ье", "ье", "ья", "ью", "ьем")
 	case strings.HasSuffix(w, "а"):
-		return aForms(w[:len(w)-len("а")])
+		return aParadigm(w)
 	case strings.HasSuffix(w, "я"):
-		return withEndings(w[:len(w)-len("я")], []string{"я", "и", "е", "ю", "ей", "ею"})
+		return cut("я", "я", "и", "е", "ю", "ей", "ею")
 	case strings.HasSuffix(w, "ь"):
-		return withEndings(w[:len(w)-len("ь")], []string{"ь", "я", "ю", "ем", "е", "и", "ью", "ей"})
+		return cut("ь", "ь", "я", "ю", "ем", "е", "и", "ью", "ей")
 	case strings.HasSuffix(w, "ий"):
-		return withEndings(w[:len(w)-len("ий")], []string{"ий", "ия", "ию", "ием", "ии", "ие"})
+		return cut("ий", "ий", "ия", "ию", "ием", "ии", "ие")
 	case strings.HasSuffix(w, "й"):
-		return withEndings(w[:len(w)-len("й")], []string{"й", "я", "ю", "ем", "е"})
+		return cut("й", "й", "я", "ю", "ем", "е")
 	case strings.HasSuffix(w, "ы"):
-		return withEndings(w[:len(w)-len("ы")], []string{"ы", "ов", "", "ам", "ами", "ах"})
+		return cut("ы", "ы", "ов", "", "ам", "ами", "ах")
 	case endsWithAny(w, "о", "е", "и", "у", "ю", "э", "ы"):
-		return []string{w} // indeclinable (Токио, Абэ, Сочи, Шойгу)
+		return len(w), noEnding // indeclinable (Токио, Абэ, Сочи, Шойгу)
 	}
-	return consonantForms(w, surname)
+	return len(w), consonantEndings(w, surname)
 }
 
-func aForms(stem string) []string {
+func aParadigm(w string) (int, []string) {
+	stem := w[:len(w)-len("а")]
 	gen := "ы"
 	if endsWithAny(stem, "к", "г", "х", "ж", "ш", "щ", "ч") {
 		gen = "и"
 	}
 	// Feminine surnames (Захарова → Захаровой) need no extra endings: ой
 	// and у are already in the noun paradigm.
-	return withEndings(stem, []string{"а", gen, "е", "у", "ой", "ою"})
+	return len(stem), []string{"а", gen, "е", "у", "ой", "ою"}
 }
 
-func consonantForms(w string, surname bool) []string {
+func consonantEndings(w string, surname bool) []string {
 	ends := []string{"", "а", "у", "е", "ом"}
 	if endsWithAny(w, "ж", "ш", "щ", "ч", "ц") {
 		ends = append(ends, "ем")
@@ -181,7 +209,7 @@ func consonantForms(w string, surname bool) []string {
 	if surname && !endsWithAny(w, "ов", "ев", "ин", "ын") {
 		ends = append(ends, "ем")
 	}
-	return withEndings(w, ends)
+	return ends
 }
 
 func withEndings(stem string, ends []string) []string {

@@ -3,6 +3,7 @@ package tag
 import (
 	"context"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,7 +24,8 @@ type Result struct {
 // replaces the gazetteer atomically, and a Tag call in progress finishes with
 // the gazetteer it started with.
 type Tagger struct {
-	ix atomic.Pointer[index]
+	ix   atomic.Pointer[index]
+	toks sync.Pool // *[]token buffers, reused across Tag calls
 }
 
 // New returns a Tagger for g. A nil g tags nothing but still runs the
@@ -51,7 +53,12 @@ func (t *Tagger) Swap(g *gazetteer.Gazetteer) {
 func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 	ix := t.ix.Load()
 	cjk := hasCJK(text)
-	toks, invalid := tokenizeText(text)
+	buf, _ := t.toks.Get().(*[]token)
+	if buf == nil {
+		buf = new([]token)
+	}
+	toks, invalid := tokenizeText(text, *buf)
+	defer t.release(buf, toks)
 	ct := newCPText(text, toks, cjk || invalid)
 	spans := ix.matchTokens(text, toks)
 	if cjk {
@@ -64,6 +71,17 @@ func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 	spans = extendPlaces(text, toks, ix.mergePeople(ct, resolve(spans)))
 	spans = ix.applyRoles(text, ct, toks, spans, lang)
 	return ix.result(ct, spans, lang, at)
+}
+
+// release returns a token buffer to the pool, cleared so that it keeps no
+// text alive; very large buffers are left to the garbage collector.
+func (t *Tagger) release(buf *[]token, toks []token) {
+	if cap(toks) > 1<<16 {
+		return
+	}
+	clear(toks[:cap(toks)])
+	*buf = toks[:0]
+	t.toks.Put(buf)
 }
 
 // Stage is the tag stage: it tags story.TaggedText() in the story's

@@ -33,13 +33,17 @@ type tokenizer struct {
 // tokenize splits text into tokens, skipping CJK characters (they are
 // matched by the trie).
 func tokenize(text string) []token {
-	toks, _ := tokenizeText(text)
+	toks, _ := tokenizeText(text, nil)
 	return toks
 }
 
-// tokenizeText is tokenize, also reporting whether text has invalid UTF-8.
-func tokenizeText(text string) ([]token, bool) {
-	tz := tokenizer{text: text, toks: make([]token, 0, len(text)/10+1)}
+// tokenizeText is tokenize, also reporting whether text has invalid UTF-8;
+// the tokens are appended to buf[:0] (a buffer the caller reuses).
+func tokenizeText(text string, buf []token) ([]token, bool) {
+	if cap(buf) == 0 {
+		buf = make([]token, 0, len(text)/10+1)
+	}
+	tz := tokenizer{text: text, toks: buf[:0]}
 	cp := 0
 	sent := true
 	for i := 0; i < len(text); {

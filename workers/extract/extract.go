@@ -251,10 +251,9 @@ func chooseLanguage(feed, body, headline, pageLang string) string {
 	if l := normalizeLang(feed); l != "" {
 		return l
 	}
-	sample := body
-	if sample == "" {
-		sample = headline
-	}
+	// Headline and body together: a short headline alone rarely has the
+	// function words detection needs, and a short body gains from it.
+	sample := strings.TrimSpace(headline + "\n\n" + body)
 	if l := lang.New().Detect(sample); l != lang.Unknown {
 		return l
 	}

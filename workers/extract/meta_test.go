@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/polywire/polywire/workers/extract/lang"
 )
 
 func metaOf(t *testing.T, page string) pageMeta {
@@ -74,5 +76,42 @@ func TestMetaFields(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestChooseLanguage(t *testing.T) {
+	tests := []struct {
+		name, feed, body, headline, pageLang, want string
+	}{
+		{"feed language wins", "ru-RU", "Exports fell, officials said.", "Russia to cut oil output", "en", "ru"},
+		{"headline and body together decide", "", "Exports fell, officials said.", "Russia to cut oil output", "", "en"},
+		{"headline alone when there is no body", "", "", "Russia to cut oil output as exports fell, officials said", "", "en"},
+		{"page lang when detection cannot tell", "", "Tokyo", "Tokyo", "ja", "ja"},
+		{"unknown without any evidence", "", "12:30", "Tokyo", "", "und"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := chooseLanguage(tt.feed, tt.body, tt.headline, tt.pageLang); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLanguageFromShortHeadlineAndBody(t *testing.T) {
+	// Neither part alone has enough function words; together they do.
+	d := lang.New()
+	for _, s := range []string{"Russia to cut oil output", "Exports fell, officials said."} {
+		if got := d.Detect(s); got != lang.Unknown {
+			t.Fatalf("premise: Detect(%q) = %q, want und", s, got)
+		}
+	}
+	page := `<html><head><title>Russia to cut oil output</title></head><body><h1>Russia to cut oil output</h1><p>Exports fell, officials said.</p></body></html>`
+	res, err := Extract([]byte(page), PageOptions{URL: "https://news.example/a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Language != "en" {
+		t.Errorf("language %q, want en (body %q)", res.Language, res.Body)
 	}
 }

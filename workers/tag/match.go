@@ -127,7 +127,7 @@ func resolve(spans []span) []span {
 		}
 		return (b.end - b.start) - (a.end - a.start)
 	})
-	out := spans[:0:0]
+	out := spans[:0] // in place: out never overtakes the span being read
 	for _, s := range spans {
 		if n := len(out); n > 0 && s.start < out[n-1].end {
 			if s.end-s.start > out[n-1].end-out[n-1].start && out[n-1].ref.id == "" {

@@ -12,7 +12,7 @@ import (
 // like words of one of that person's names; otherwise it is another person
 // with the same surname (Мишель Обама) and loses the id.
 func (ix *index) mergePeople(ct *cpText, spans []span) []span {
-	out := spans[:0:0]
+	out := spans[:0] // in place: out never overtakes the span being read
 	for _, s := range spans {
 		n := len(out)
 		if n == 0 || s.ref.typ != pipeline.EntityPerson || out[n-1].ref.typ != pipeline.EntityPerson ||

@@ -68,16 +68,17 @@ func isAgencyWord(w string) bool {
 }
 
 type orgCtx struct {
-	text    string
-	toks    []token
-	covered []bool
+	text     string
+	toks     []token
+	covered  []bool
+	cyrillic bool // the text has Cyrillic letters
 }
 
 func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang string) []span {
 	if lang != "ru" && !(lang == "" || lang == pipeline.LanguageUnknown) {
 		return nil
 	}
-	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known)}
+	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known), cyrillic: hasCyrillic(text)}
 	var out []span
 	for i := 0; i < len(toks); {
 		n := oc.orgAt(i)
@@ -92,22 +93,32 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 }
 
 func (oc *orgCtx) orgAt(i int) int {
-	if oc.covered[i] {
-		return 0
+	if oc.covered[i] || !oc.toks[i].cap {
+		return 0 // every organisation pattern starts with a capital
 	}
-	for _, f := range []func(int) int{oc.quotedAt, oc.abbrevAt, oc.latinAt, oc.institutionAt, oc.agencyAt} {
-		if n := f(i); n > 0 {
-			return n
-		}
+	if n := oc.quotedAt(i); n > 0 {
+		return n
 	}
-	return 0
+	if n := oc.abbrevAt(i); n > 0 {
+		return n
+	}
+	if n := oc.latinAt(i); n > 0 {
+		return n
+	}
+	if n := oc.institutionAt(i); n > 0 {
+		return n
+	}
+	return oc.agencyAt(i)
 }
 
 // abbrevAt: an upper-case word of 2–6 letters, no digits.
 func (oc *orgCtx) abbrevAt(i int) int {
-	t := oc.toks[i]
+	t := &oc.toks[i]
+	if !t.upper {
+		return 0
+	}
 	n := utf8.RuneCountInString(t.norm)
-	if !t.upper || n < 2 || n > 6 || strings.IndexFunc(t.norm, unicode.IsDigit) >= 0 || notOrgAbbrev[t.norm] || romanNumeral(t.norm) {
+	if n < 2 || n > 6 || strings.IndexFunc(t.norm, unicode.IsDigit) >= 0 || notOrgAbbrev[t.norm] || romanNumeral(t.norm) {
 		return 0
 	}
 	return 1
@@ -116,7 +127,7 @@ func (oc *orgCtx) abbrevAt(i int) int {
 // latinAt: capitalised Latin words in Cyrillic text, joined by spaces or
 // lower-case joiners (Industrial and Commercial Bank of China).
 func (oc *orgCtx) latinAt(i int) int {
-	if oc.covered[i] || !oc.latinCap(i) || !hasCyrillic(oc.text) || latinFirstNames[oc.toks[i].norm] ||
+	if oc.covered[i] || !oc.latinCap(i) || !oc.cyrillic || latinFirstNames[oc.toks[i].norm] ||
 		strings.IndexFunc(oc.toks[i].norm, unicode.IsDigit) >= 0 || romanNumeral(oc.toks[i].norm) ||
 		oc.quotedTitle(i) || latinNotOrg[oc.toks[i].norm] {
 		return 0
@@ -139,7 +150,7 @@ func (oc *orgCtx) latinAt(i int) int {
 // latinCap: a capitalised Latin word; a place the gazetteer found may be
 // part of the name (Bank of East Asia) but does not start one.
 func (oc *orgCtx) latinCap(i int) bool {
-	t := oc.toks[i]
+	t := &oc.toks[i]
 	r, _ := utf8.DecodeRuneInString(t.text)
 	return r < unicode.MaxLatin1 && unicode.IsUpper(r)
 }
@@ -179,7 +190,7 @@ func (oc *orgCtx) quotedAt(i int) int {
 // (Конституционного суда), or a capitalised head with its lower-case
 // genitive complement (Министерства сельского хозяйства).
 func (oc *orgCtx) institutionAt(i int) int {
-	t := oc.toks[i]
+	t := &oc.toks[i]
 	if !t.cap || t.upper || !hasCyrillic(t.norm) {
 		return 0
 	}
@@ -211,7 +222,7 @@ func (oc *orgCtx) institutionAt(i int) int {
 // complement: a lower-case genitive word, or a capitalised institution, that
 // continues an organisation name (Палаты представителей Конгресса).
 func (oc *orgCtx) complement(i int) bool {
-	t := oc.toks[i]
+	t := &oc.toks[i]
 	if t.cap {
 		return isOrgHead(t.norm) && !t.upper
 	}
@@ -220,7 +231,7 @@ func (oc *orgCtx) complement(i int) bool {
 
 // agencyAt: a capitalised one-word agency or company name.
 func (oc *orgCtx) agencyAt(i int) int {
-	t := oc.toks[i]
+	t := &oc.toks[i]
 	if !t.cap || t.upper || !isAgencyWord(t.norm) || isAdjForm(t.norm) || notAgency.match(t.norm) {
 		return 0
 	}

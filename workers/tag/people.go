@@ -107,7 +107,7 @@ func (pc *personCtx) nameLike(i int) bool {
 	if i < 0 || i >= len(pc.toks) {
 		return false
 	}
-	t := pc.toks[i]
+	t := &pc.toks[i]
 	return t.cap && !t.upper && !pc.covered[i] && hasCyrillic(t.norm) &&
 		utf8.RuneCountInString(t.norm) >= 2 && !notName.match(t.norm) && !functionWords[t.norm] && !roleWords[t.norm]
 }
@@ -117,7 +117,7 @@ func (pc *personCtx) givenLike(i int) bool {
 	if pc.nameLike(i) {
 		return true
 	}
-	t := pc.toks[i]
+	t := &pc.toks[i]
 	return t.cap && !t.upper && !pc.covered[i] && strings.HasSuffix(t.norm, "ий") && !strings.HasSuffix(t.norm, "ский")
 }
 
@@ -181,7 +181,7 @@ func (pc *personCtx) isInitial(i int) bool {
 	if i >= len(pc.toks) {
 		return false
 	}
-	t := pc.toks[i]
+	t := &pc.toks[i]
 	return utf8.RuneCountInString(t.text) == 1 && t.cap && hasCyrillic(t.norm) &&
 		t.bend < len(pc.text) && pc.text[t.bend] == '.'
 }
@@ -189,7 +189,7 @@ func (pc *personCtx) isInitial(i int) bool {
 // isSurname: a capitalised word with a surname suffix, not the first word
 // of a sentence, or any capitalised word right after a role word.
 func (pc *personCtx) isSurname(i int) bool {
-	t := pc.toks[i]
+	t := &pc.toks[i]
 	if !hasCyrillic(t.norm) || utf8.RuneCountInString(t.norm) < 4 {
 		return false
 	}

@@ -41,7 +41,7 @@ func (ix *index) recognisePlaces(text string, toks []token, known []span, lang s
 }
 
 func (oc *orgCtx) placeAt(i int) int {
-	t := oc.toks[i]
+	t := &oc.toks[i]
 	if oc.covered[i] || !t.cap || t.upper || !hasCyrillic(t.norm) || utf8.RuneCountInString(t.norm) < 3 {
 		return 0
 	}

@@ -199,18 +199,39 @@ func aParadigm(w string) (int, []string) {
 }
 
 func consonantEndings(w string, surname bool) []string {
-	ends := []string{"", "а", "у", "е", "ом"}
+	k := 0
 	if endsWithAny(w, "ж", "ш", "щ", "ч", "ц") {
-		ends = append(ends, "ем")
+		k |= 1
 	}
 	if endsWithAny(w, "ов", "ев", "ёв", "ин", "ын") {
-		ends = append(ends, "ым", "ой", "ы") // Путиным; and the feminine forms of Путина
+		k |= 2 // Путиным; and the feminine forms of Путина
 	}
 	if surname && !endsWithAny(w, "ов", "ев", "ин", "ын") {
-		ends = append(ends, "ем")
+		k |= 4
 	}
-	return ends
+	return consonantTable[k]
 }
+
+// consonantTable holds the endings of consonant stems by three bits:
+// 1 a hushing stem (-ем), 2 a possessive suffix (-ым, -ой, -ы), 4 a
+// surname of another kind (-ем). Read-only.
+var consonantTable = func() [8][]string {
+	var t [8][]string
+	for k := range t {
+		ends := []string{"", "а", "у", "е", "ом"}
+		if k&1 != 0 {
+			ends = append(ends, "ем")
+		}
+		if k&2 != 0 {
+			ends = append(ends, "ым", "ой", "ы")
+		}
+		if k&4 != 0 {
+			ends = append(ends, "ем")
+		}
+		t[k] = ends
+	}
+	return t
+}()
 
 func withEndings(stem string, ends []string) []string {
 	out := make([]string, 0, len(ends))

@@ -85,7 +85,7 @@ func (s *scorer) siblingBelongs(c *html.Node, threshold float64, topClass string
 	if c.Type == html.TextNode {
 		return strings.TrimSpace(c.Data) != "" && len(c.Data) > 80
 	}
-	if c.Type != html.ElementNode {
+	if c.Type != html.ElementNode || isAboutBlock(c) {
 		return false
 	}
 	bonus := 0.0

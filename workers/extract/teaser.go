@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -117,4 +118,25 @@ func nextInTree(root, n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// aboutHeading is the title of a company or site description: "About
+// Reuters", "Об агентстве", "Acerca de EFE", "会社概要".
+var aboutHeading = regexp.MustCompile(`(?i)^(about|об|о компании|о нас|acerca de|sobre|à propos|a propos|über|chi siamo|会社概要|について)(\s|$)`)
+
+// maxAboutRunes bounds the heading of an about block.
+const maxAboutRunes = 60
+
+// isAboutBlock reports a block that opens with an "About <name>" heading:
+// a description of the agency, site or company beside the story. Inside
+// the story itself (a press release's closing section) it stays.
+func isAboutBlock(n *html.Node) bool {
+	text := firstWithin(n, searchLimit, func(t *html.Node) bool {
+		return t.Type == html.TextNode && strings.TrimSpace(t.Data) != ""
+	})
+	if text == nil || text.Parent == nil || text.Parent == n {
+		return false
+	}
+	head := textOf(text.Parent)
+	return len([]rune(head)) <= maxAboutRunes && aboutHeading.MatchString(head)
 }

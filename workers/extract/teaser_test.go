@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// para is a paragraph of news prose long enough to score.
+func para(s string) string {
+	return "<p>" + s + " The officials said the talks would continue next week, and that both sides expected progress on trade, energy and visas.</p>"
+}
+
+func TestFurnitureWithoutClassNames(t *testing.T) {
+	article := para("TOKYO (Reuters) - Japan and Russia agreed on Friday to expand trade.") + para("Second paragraph of the story.") + para("Third paragraph of the story.")
+	tests := []struct {
+		name       string
+		page       string
+		want, drop []string
+	}{
+		{
+			name: "teaser cards of other stories after the article",
+			page: `<div class="col"><div class="x1">` + article + `</div><div class="x2">Other news</div><div class="x3">` +
+				`<div class="i"><a href="/1"><h3>Finance ministry sells bonds worth 20 billion</h3></a><p>The ministry sold bonds on Wednesday at a demand of 45 billion, the ministry said in a statement.</p></div>` +
+				`<div class="i"><a href="/2"><h3>Central bank keeps its inflation forecast</h3></a><p>The bank kept its forecast for the end of the year in a range of 4 to 4.5 percent, it said.</p></div></div></div>`,
+			want: []string{"Japan and Russia agreed", "Third paragraph"},
+			drop: []string{"Finance ministry", "sold bonds", "inflation forecast"},
+		},
+		{
+			name: "sections that open with a linked heading are the article",
+			page: `<div class="story"><div class="s"><h2><a href="/a">Trade between the regions</a></h2>` + para("Trade grew by a fifth last year.") + para("Exports of aluminium led the growth.") + para("Imports of machinery followed.") +
+				`</div><div class="s"><h2><a href="/b">Visas for business travellers</a></h2>` + para("Visa rules will be eased.") + para("Multiple-entry visas will be simpler.") + para("Tourists will benefit too.") + `</div></div>`,
+			want: []string{"Trade grew by a fifth", "Tourists will benefit too"},
+		},
+		{
+			name: "photo block with an unclassed caption",
+			page: `<div class="story"><div class="lead"><img src="/a.jpg"><div>Waves crash against a breakwater in Naha, Okinawa. (Kyodo News via AP)</div></div>` + article + `</div>`,
+			want: []string{"Japan and Russia agreed"},
+			drop: []string{"Waves crash"},
+		},
+		{
+			name: "a short brief with its photo is the article",
+			page: `<div class="story"><img src="/a.jpg"><p>TOKYO (AP) — A typhoon cancelled 300 flights in southern Japan on Friday, officials said.</p></div>`,
+			want: []string{"A typhoon cancelled 300 flights"},
+		},
+		{
+			name: "about block beside the story",
+			page: `<div class="w"><div class="story">` + article + `</div><div class="b"><h3>About Reuters</h3>` + para("Reuters, the news and media division of Thomson Reuters, is the world's largest multimedia news provider.") + `</div></div>`,
+			want: []string{"Third paragraph"},
+			drop: []string{"About Reuters", "largest multimedia"},
+		},
+		{
+			name: "about section inside a press release stays",
+			page: `<div class="story">` + article + `<p><strong>About Northwind</strong></p>` + para("Northwind Energy builds transformers for utilities in Europe and Asia.") + `</div>`,
+			want: []string{"About Northwind", "builds transformers"},
+		},
+		{
+			name: "headline repeated in a lower heading, separator line",
+			page: `<div class="story"><h2>Japan and Russia expand trade</h2>` + article + `<p>___</p><p>Associated Press writer Haruka Nuga contributed to this report.</p></div>`,
+			want: []string{"Japan and Russia agreed", "contributed to this report"},
+			drop: []string{"Japan and Russia expand trade", "___"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head><title>Japan and Russia expand trade</title></head><body>" + tt.page + "</body></html>"
+			res, err := Extract([]byte(page), PageOptions{URL: "https://news.example/a"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(res.Body, w) {
+					t.Errorf("body lacks %q:\n%s", w, res.Body)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(res.Body, d) {
+					t.Errorf("body keeps %q:\n%s", d, res.Body)
+				}
+			}
+		})
+	}
+}

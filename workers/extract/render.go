@@ -276,8 +276,9 @@ func isBoilerplate(para string) bool {
 const tailParagraphs = 3
 
 // trailer matches the promotional lines sites append to every story:
-// follow-us prompts, newsletter and forum invitations, contact lines.
-var trailer = regexp.MustCompile(`(?i)(follow (us|him|her|them|me) (on|@)|follow [\pL'’ ]{0,30}coverage|sign up for|subscribe to (our|the)|join (us|our)|our newsletter|newsletters?\b.*\binbox|have a (news )?tip|if you enjoyed this|successfully subscribed|problem subscribing|подписывайтесь|подпишитесь|síguenos|suivez-nous|folgen sie uns)`)
+// follow-us prompts, newsletter and forum invitations, contact lines,
+// invitations to the site's radio or podcast.
+var trailer = regexp.MustCompile(`(?i)(follow (us|him|her|them|me) (on|@)|follow [\pL'’ ]{0,30}coverage|sign up for|subscribe to (our|the)|join (us|our)|our newsletter|newsletters?\b.*\binbox|have a (news )?tip|if you enjoyed this|successfully subscribed|problem subscribing|\blisten (back|live|again)\b|^(how to )?listen to\b|подписывайтесь|подпишитесь|síguenos|suivez-nous|folgen sie uns)`)
 
 // maxTrailerRunes bounds the paragraphs trailer is tried on.
 const maxTrailerRunes = 300

@@ -23,6 +23,8 @@ func TestIsBoilerplate(t *testing.T) {
 		{"Читайте также: Курс рубля вырос", true},
 		{"Wordpress Social Share Plugin powered by Ultimatelysocial", true},
 		{"Share this article", true},
+		{"___", true},
+		{"* * *", true},
 		{"10 p.m.", false},
 		{"74", false},
 		{"Share prices fell 5% on Monday.", false},
@@ -96,5 +98,17 @@ func TestRenderStructure(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestDropTrailersRadioInvitations(t *testing.T) {
+	paras := []string{
+		"Fans will be able to listen to the new album from Friday, the label said.",
+		"The band starts its tour in May.",
+		"Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
+	}
+	got := dropTrailers(append([]string{}, paras...))
+	if strings.Join(got, "|") != strings.Join(paras[:2], "|") {
+		t.Errorf("got %q, want the first two paragraphs", got)
 	}
 }

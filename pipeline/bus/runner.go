@@ -64,7 +64,8 @@ func (s *Spec[In, Out]) setDefaults() error {
 // every message until ctx is done; then it stops pulling, lets in-flight
 // messages finish (their Fn ctx is cancelled, they are redelivered unless
 // they had succeeded) and returns nil. It returns an error only when the
-// consumer cannot be set up.
+// consumer cannot be set up. Each of the s.Concurrency workers pulls one
+// message only when it is free (see docs/bus.md for why not Consume).
 //
 // Per message: undo payload encoding, decode JSON into a new In (failure:
 // dead letter), call Fn, publish every output with Nats-Msg-Id
@@ -135,11 +136,9 @@ func streamFor(subject string) string {
 	return ""
 }
 
-// pullExpiry is the lifetime of each pull request of a stage's consumer.
-const pullExpiry = 5 * time.Second
-
-// stopTimeout bounds waiting for the consumer to close at shutdown.
-const stopTimeout = 5 * time.Second
+// fetchWait is the lifetime of one pull request: an idle worker asks again
+// this often, and a pull request lost on the way costs at most this long.
+const fetchWait = 5 * time.Second
 
 // runner is the state of one Run call.
 type runner[In, Out any] struct {
@@ -164,96 +163,53 @@ func (r *runner[In, Out]) wrap() pipeline.Stage[*In, *Out] {
 }
 
 func (r *runner[In, Out]) run(ctx context.Context, cons jetstream.Consumer) error {
-	msgs := make(chan jetstream.Msg)
 	var wg sync.WaitGroup
 	for range r.spec.Concurrency {
-		wg.Go(func() {
-			for m := range msgs {
-				r.handle(ctx, m)
-			}
-		})
+		wg.Go(func() { r.work(ctx, cons) })
 	}
-	cc, err := cons.Consume(func(m jetstream.Msg) { r.dispatch(ctx, m, msgs) },
-		jetstream.PullMaxMessages(r.spec.Concurrency),
-		// A short pull expiry bounds a stall in nats.go v1.55 Consume: when a
-		// message arrives before its pull goroutine has cleared
-		// fetchInProgress, checkPending skips the next pull and nothing
-		// retries it until the heartbeat monitor fires after 2×(expiry/2).
-		// With the 30 s default about one run in twenty of 2000 messages
-		// stalled for 30 s.
-		jetstream.PullExpiry(pullExpiry),
-		jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
-			if !errors.Is(err, jetstream.ErrNoHeartbeat) || ctx.Err() == nil {
-				r.log.Warn("consume error", "error", err)
-			}
-		}))
-	if err != nil {
-		close(msgs)
-		wg.Wait()
-		return fmt.Errorf("bus: consuming %s for %s: %w", r.spec.Input, r.spec.Stage, err)
-	}
-	<-ctx.Done()
-	r.stopConsuming(cc)
-	close(msgs)
 	wg.Wait()
 	return nil
 }
 
-// stopConsuming drains cc (buffered messages reach dispatch, which naks
-// them) when the server is reachable, and just stops it otherwise; either
-// way it waits at most stopTimeout for the consumer to close.
-func (r *runner[In, Out]) stopConsuming(cc jetstream.ConsumeContext) {
-	if r.bus.nc.IsConnected() {
-		cc.Drain()
-	} else {
-		cc.Stop()
+// work is one worker: it pulls a single message whenever it is free and
+// handles it. Pulling only when free means no message waits in a client
+// buffer while its ack timer runs, however slow the stage.
+func (r *runner[In, Out]) work(ctx context.Context, cons jetstream.Consumer) {
+	for ctx.Err() == nil {
+		r.waitWhilePaused(ctx)
+		fctx, cancel := context.WithTimeout(ctx, fetchWait)
+		batch, err := cons.Fetch(1, jetstream.FetchContext(fctx))
+		if err == nil {
+			for m := range batch.Messages() {
+				if ctx.Err() != nil {
+					_ = m.Nak() // arrived as we stopped: let another worker have it
+					continue
+				}
+				r.handle(ctx, m)
+			}
+			err = batch.Error()
+		}
+		cancel()
+		if err != nil && ctx.Err() == nil && !errors.Is(err, context.DeadlineExceeded) {
+			r.log.Warn("fetch failed", "error", err)
+			sleep(ctx, r.bus.backoff(1, nil))
+		}
 	}
+}
+
+// waitWhilePaused holds the worker while the store is unavailable.
+func (r *runner[In, Out]) waitWhilePaused(ctx context.Context) {
+	if wait := time.Until(time.Unix(0, r.pausedUntil.Load())); wait > 0 {
+		sleep(ctx, wait)
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
 	select {
-	case <-cc.Closed():
-	case <-time.After(stopTimeout):
-		cc.Stop()
-		r.log.Warn("consumer did not close in time", "timeout", stopTimeout)
-	}
-}
-
-// dispatch hands m to a free worker. While the store is unavailable it
-// holds m (reporting progress) instead; after shutdown it naks m so another
-// process can take it at once.
-func (r *runner[In, Out]) dispatch(ctx context.Context, m jetstream.Msg, msgs chan<- jetstream.Msg) {
-	r.waitWhilePaused(ctx, m)
-	if ctx.Err() != nil {
-		_ = m.Nak()
-		return
-	}
-	// While every worker is busy the message waits here; keep its ack timer
-	// from running out so it is not redelivered elsewhere meanwhile.
-	tick := time.NewTicker(r.spec.AckWait / 3)
-	defer tick.Stop()
-	for {
-		select {
-		case msgs <- m:
-			return
-		case <-ctx.Done():
-			_ = m.Nak()
-			return
-		case <-tick.C:
-			_ = m.InProgress()
-		}
-	}
-}
-
-func (r *runner[In, Out]) waitWhilePaused(ctx context.Context, m jetstream.Msg) {
-	for {
-		wait := time.Until(time.Unix(0, r.pausedUntil.Load()))
-		if wait <= 0 {
-			return
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(min(wait, r.spec.AckWait/3)):
-		}
-		_ = m.InProgress()
+	case <-ctx.Done():
+	case <-t.C:
 	}
 }
 

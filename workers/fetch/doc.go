@@ -2,7 +2,9 @@
 // new or edited feed item.
 //
 // For each job the Fetcher makes a conditional GET of the source's feed,
-// parses RSS, Atom or JSON Feed (minding the charset: an encoding declared in
+// parses RSS, Atom, JSON Feed, IPTC ninjs or NewsML-G2 (told apart by
+// content; a file:// directory source is an agency drop whose new and
+// changed files are read) (minding the charset: an encoding declared in
 // the XML prolog wins, else the HTTP header's charset is applied), resolves
 // dates (zone abbreviations such as JST and MSK, Russian month names, the
 // source's time zone for dates written without one), derives each item's
@@ -12,6 +14,17 @@
 // the host's robots.txt unless the source sets ignore_robots; links in feeds
 // go through the private-address guard unless the source sets
 // allow_private), and records per-source health.
+//
+// # Status, embargoes and health
+//
+// Kills (pubstatus canceled, or the source's kill_pattern) and corrections
+// are new versions. An item embargoed into the future is held in the store
+// (embargo.<source>.<id>) and released as usable by the first job of its
+// source after the embargo. Every job updates health.<source> (see Health);
+// Options.OnHealth hears state changes (failing, stale, recovered) and
+// Options.Registerer gets per-source metrics. The health record's NotBefore
+// carries Retry-After and Cache-Control/Expires to the scheduler. Every
+// source option is documented in docs/sources.md.
 //
 // # Seen marks and redelivery
 //

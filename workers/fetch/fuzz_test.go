@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/polywire/polywire/config"
 	"github.com/polywire/polywire/internal/feedtest"
 )
 
@@ -46,6 +47,30 @@ func FuzzCanonicalURL(f *testing.F) {
 		once := CanonicalURL(raw, "https://base.org/feed")
 		if twice := CanonicalURL(once, "https://base.org/feed"); twice != once {
 			t.Fatalf("not idempotent: %q → %q → %q", raw, once, twice)
+		}
+	})
+}
+
+// FuzzParseDocument feeds anything to format sniffing and the ninjs,
+// NewsML-G2 and feed parsers: errors are fine, panics are not.
+func FuzzParseDocument(f *testing.F) {
+	for _, s := range []string{
+		feedtest.Agency(feedtest.NinjsItem, "usable", "2030-01-01T00:00:00Z", "H"), feedtest.Ninjs1Item,
+		feedtest.Agency(feedtest.NewsMLItem, "stat:canceled", "", "H"), feedtest.NewsMessage, feedtest.StatusFeed,
+		`[{"uri":"a"},{"uri":""}]`, `{"uri": 5}`, `<newsItem guid="x"><contentSet><inlineXML><p>a`,
+	} {
+		f.Add([]byte(s))
+	}
+	fe := New(Options{})
+	src := config.Source{ID: "fuzz", KillPattern: "^KILL", Zones: map[string]string{"CST": "+0800"}}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		cands, err := fe.parseDocument(src, body, "", "https://x.org/feed")
+		if err == nil {
+			for _, c := range cands {
+				if c.raw.Story.ID == "" {
+					t.Fatal("candidate without id")
+				}
+			}
 		}
 	})
 }

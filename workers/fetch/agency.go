@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/polywire/polywire/pipeline"
@@ -88,10 +89,15 @@ func (c *itemContext) agencyCandidate(a *agencyItem) *candidate {
 	c.applyMarks(&s, rssMarks{status: a.pubstatus, embargoed: a.embargo, urgency: a.urgency})
 	hash := hashParts(append([]string{a.headline, a.summary, body, a.bodyHTML, link, a.byline, a.agency, a.dateline,
 		strings.Join(a.keywords, "\x1f")}, statusParts(&s)...)...)
-	return &candidate{
+	cand := &candidate{
 		raw:  &pipeline.RawItem{Story: s, FeedLanguage: a.language, FeedContent: firstNonEmpty(a.bodyHTML, a.bodyText), Rules: c.src.ID},
 		hash: hash,
 	}
+	cand.srcVersion, _ = strconv.Atoi(strings.TrimSpace(a.version))
+	if t, ok := resolveDate(a.versioned, nil, c.dates()); ok {
+		cand.srcTime = t
+	}
+	return cand
 }
 
 func (c *itemContext) setAgencyDates(s *pipeline.Story, a *agencyItem) {

@@ -191,3 +191,35 @@ func TestDropDirectory(t *testing.T) {
 	want(t, strings.Contains(hl.LastError, "c.json"), true, "the bad file is reported: "+hl.LastError)
 	want(t, len(h.run(t, job("drop", 2))), 2, "redelivered job re-emits")
 }
+
+// TestOlderAgencyVersionIgnored: drop files are read in name order, not
+// version order; a late older version must not overwrite a newer one.
+func TestOlderAgencyVersionIgnored(t *testing.T) {
+	h := newHarness(t)
+	h.add("v", "/v.json", func(s *config.Source) { s.Pages = "never" })
+	item := func(version, created, headline string) string {
+		s := feedtest.Agency(feedtest.NinjsItem, "usable", "", headline)
+		s = strings.Replace(s, `"version": "3"`, `"version": "`+version+`"`, 1)
+		return strings.Replace(s, `"versioncreated": "2025-06-10T05:30:00+09:00"`, `"versioncreated": "`+created+`"`, 1)
+	}
+	steps := []struct {
+		name, version, created, headline string
+		want                             int // version published, 0: none
+	}{
+		{"agency version 3", "3", "2025-06-10T05:30:00+09:00", "Third", 1},
+		{"late agency version 2", "2", "2025-06-10T05:00:00+09:00", "Second", 0},
+		{"agency version 4", "4", "2025-06-10T06:00:00+09:00", "Fourth", 2},
+		{"no numbers: earlier versioncreated", "", "2025-06-10T05:45:00+09:00", "Older by time", 0},
+	}
+	for i, st := range steps {
+		h.srv.Serve("/v.json", "application/json", item(st.version, st.created, st.headline))
+		items := h.run(t, job("v", i))
+		if st.want == 0 {
+			want(t, len(items), 0, st.name)
+			continue
+		}
+		want(t, len(items), 1, st.name)
+		want(t, items[0].Story.Version, st.want, st.name+": version")
+		want(t, items[0].Story.Headline, st.headline, st.name+": headline")
+	}
+}

@@ -19,6 +19,11 @@ type candidate struct {
 	raw         *pipeline.RawItem
 	hash        string
 	summaryOnly bool
+	// srcVersion and srcTime are the agency's own version number and
+	// versioncreated (zero when unknown), to ignore stale versions that
+	// arrive late (files of a drop read out of order).
+	srcVersion int
+	srcTime    time.Time
 }
 
 // itemContext is what every item of one feed shares.

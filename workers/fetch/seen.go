@@ -17,6 +17,25 @@ type seenMark struct {
 	Version int       `json:"v"`
 	Job     string    `json:"job"`
 	Created time.Time `json:"created"`
+	// SrcVersion and SrcTime are the agency's version and versioncreated
+	// of the item last emitted (agency formats only).
+	SrcVersion int       `json:"sv,omitempty"`
+	SrcTime    time.Time `json:"st,omitzero"`
+}
+
+// staleVersion reports whether c is an older agency version than the one
+// m records: a lower version number, else (no numbers) an earlier
+// versioncreated.
+func staleVersion(c *candidate, m *seenMark) bool {
+	switch {
+	case m == nil:
+		return false
+	case c.srcVersion > 0 && m.SrcVersion > 0:
+		return c.srcVersion < m.SrcVersion
+	case !c.srcTime.IsZero() && !m.SrcTime.IsZero():
+		return c.srcTime.Before(m.SrcTime)
+	}
+	return false
 }
 
 func seenKey(source, id string) string { return SeenKeyPrefix + source + "." + id }
@@ -69,7 +88,10 @@ func (f *Fetcher) selectNew(ctx context.Context, source, job string, cands []*ca
 		}
 		m := prev[i]
 		v, same := decide(m, c.hash, job)
-		if v == 0 {
+		if v == 0 || (!same && staleVersion(c, m)) {
+			if v != 0 {
+				f.log.Debug("older agency version ignored", "source", source, "story_id", id, "version", c.srcVersion)
+			}
 			marks[id] = *m
 			continue
 		}
@@ -79,7 +101,7 @@ func (f *Fetcher) selectNew(ctx context.Context, source, job string, cands []*ca
 		if same && !m.Created.IsZero() {
 			s.VersionCreated = m.Created
 		}
-		marks[id] = seenMark{Hash: c.hash, Version: v, Job: job, Created: s.VersionCreated}
+		marks[id] = seenMark{Hash: c.hash, Version: v, Job: job, Created: s.VersionCreated, SrcVersion: c.srcVersion, SrcTime: c.srcTime}
 		out = append(out, c)
 	}
 	return out, marks, nil

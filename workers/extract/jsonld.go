@@ -60,15 +60,23 @@ func parseJSONLD(src string) ldArticle {
 func isArticleType(t any) bool {
 	switch x := t.(type) {
 	case string:
-		return articleTypes[x]
+		return articleType(x)
 	case []any:
 		for _, e := range x {
-			if s, ok := e.(string); ok && articleTypes[s] {
+			if s, ok := e.(string); ok && articleType(s) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// articleType reports a story type: a listed one or any *Article type
+// (ReportageNewsArticle, SatiricalArticle, …), with or without the
+// schema.org prefix.
+func articleType(s string) bool {
+	s = s[strings.LastIndexAny(s, "/:")+1:]
+	return articleTypes[s] || strings.HasSuffix(s, "Article")
 }
 
 func articleFrom(x map[string]any) ldArticle {

@@ -22,7 +22,8 @@ type pageMeta struct {
 }
 
 // readMeta collects metadata from <meta>, <link>, <time>, <title>, <h1>,
-// <html lang> and JSON-LD. It must run before scripts are removed.
+// <html lang> and JSON-LD; without a publication time there, from a date
+// written in the page (textPublished). It must run before scripts are removed.
 func readMeta(root *html.Node, base *url.URL) pageMeta {
 	var m pageMeta
 	var metaDates [2]time.Time
@@ -64,6 +65,9 @@ func readMeta(root *html.Node, base *url.URL) pageMeta {
 		}
 	}
 	m.published = firstTime(m.ld.published, metaDates[0])
+	if m.published.IsZero() {
+		m.published = textPublished(root)
+	}
 	m.updated = firstTime(m.ld.modified, metaDates[1])
 	m.byline = firstNonEmpty(m.ld.author, m.byline, m.markupByline)
 	m.image = resolve(base, firstNonEmpty(m.ld.image, m.image))

@@ -58,6 +58,12 @@ func TestMetaFields(t *testing.T) {
 		{"byline from markup and date from time element",
 			`<div class="article-byline">By <a rel="author" href="/d">D. Okafor</a></div><time datetime="2019-09-20">Sept 20</time>`,
 			"D. Okafor", "", "", "2019-09-20T00:00:00Z"},
+		{"any schema.org *Article type",
+			`<script type="application/ld+json">{"@type":"ReportageNewsArticle","datePublished":"2019-11-19T09:44:09+00:00","author":{"@type":"NewsMediaOrganization","name":"BBC News"}}</script><p>19 November 2019</p>`,
+			"BBC News", "", "", "2019-11-19T09:44:09Z"},
+		{"date written in the page when markup has none",
+			`<p class="credit">KYODO NEWS - Sep 20, 2019 - 18:42 | <a href="/w">World</a></p><ul><li><a href="/x">Older story, Sep 1, 2019</a></li></ul>`,
+			"", "", "", "2019-09-20T18:42:00Z"},
 		{"author URL is not a byline",
 			`<meta property="article:author" content="https://facebook.com/someone">`, "", "", "", ""},
 	}

@@ -2,6 +2,7 @@ package fetch_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -100,6 +101,77 @@ func TestWithJetStream(t *testing.T) {
 			t.Fatalf("subject %s", subjects[0])
 		}
 	})
+}
+
+// TestFailingSourceEventAndDeadLetter runs a job for a source that answers
+// with a bot-challenge page through the real runner: the job is
+// dead-lettered with a reason that says so, the health record says
+// failing, and a failing event is published on
+// polywire.events.source.<source> (wired as cmd wires it).
+func TestFailingSourceEventAndDeadLetter(t *testing.T) {
+	ctx := context.Background()
+	b := bustest.Open(t)
+	kv, err := b.KeyValue(ctx, "polywire_fetch", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := feedtest.New()
+	t.Cleanup(srv.Close)
+	src := config.Source{ID: "botty", URL: srv.Link("/bot"), AllowPrivate: true}
+	f := fetch.New(fetch.Options{
+		Sources:       func(id string) (config.Source, bool) { return src, id == src.ID },
+		Seen:          kv,
+		PrivateClient: httpx.New(httpx.Options{AllowPrivate: true}),
+		OnHealth: func(source string, old, new fetch.Health) {
+			if ev, ok := fetch.NewHealthEvent(source, old, new); ok {
+				if err := b.PublishEvent(ctx, source, ev); err != nil {
+					t.Error(err)
+				}
+			}
+		},
+	})
+	events := make(chan *nats.Msg, 4)
+	sub, err := b.Conn().ChanSubscribe(pipeline.EventSubject("botty"), events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		done <- bus.Run(rctx, b, bus.Spec[pipeline.FetchJob, pipeline.RawItem]{
+			Stage: pipeline.StageFetch, Input: pipeline.SubjectJobs + ".>", OutputKind: pipeline.KindRaw, Fn: f.Stage})
+	}()
+	defer func() { cancel(); <-done }()
+	if _, err := b.PublishJob(ctx, &pipeline.FetchJob{Source: "botty", Slot: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	var ev fetch.HealthEvent
+	select {
+	case m := <-events:
+		if err := json.Unmarshal(m.Data, &ev); err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second): // bounds a hang only
+		t.Fatal("no health event")
+	}
+	if ev.Event != fetch.EventFailing || ev.Source != "botty" || !strings.Contains(ev.Error, "Just a moment...") {
+		t.Fatalf("event %+v", ev)
+	}
+	var dls []bus.DeadLetter
+	for range 200 { // the dead letter is written after the stage returns
+		if dls, err = b.DeadLetters(ctx, bus.DLQFilter{Stage: pipeline.StageFetch, Source: "botty"}); err != nil || len(dls) > 0 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if len(dls) != 1 || !strings.Contains(dls[0].Reason, "not a feed") {
+		t.Fatalf("dead letters %+v, err %v", dls, err)
+	}
+	h, _, _ := fetch.ReadHealth(ctx, kv, "botty")
+	if h.State != fetch.StateFailing || !strings.Contains(h.LastError, "HTML page") {
+		t.Fatalf("health %+v", h)
+	}
 }
 
 // BenchmarkStageWithJetStream is the fetch stage as it runs in production,

@@ -3,6 +3,8 @@ package fetch
 import (
 	"testing"
 	"time"
+
+	"github.com/polywire/polywire/config"
 )
 
 func TestResolveDate(t *testing.T) {
@@ -80,6 +82,34 @@ func TestSourceZoneOverrides(t *testing.T) {
 			got, ok := resolveDate(tc.raw, tc.parsed, tc.r)
 			if !ok || got.Format(time.RFC3339) != tc.want {
 				t.Fatalf("got %v %v, want %s", got, ok, tc.want)
+			}
+		})
+	}
+}
+
+func TestZoneRulesFromSourceTimezone(t *testing.T) {
+	tests := []struct {
+		name, tz string
+		zones    map[string]string
+		abbr     string
+		want     string
+	}{
+		{"china", "Asia/Shanghai", nil, "CST", "+0800"},
+		{"us central winter", "America/Chicago", nil, "CST", "-0600"},
+		{"us central summer", "America/Chicago", nil, "CDT", "-0500"},
+		{"india", "Asia/Kolkata", nil, "IST", "+0530"},
+		{"newfoundland", "America/St_Johns", nil, "NST", "-0330"},
+		{"zones override the timezone", "America/Chicago", map[string]string{"cst": "Asia/Shanghai"}, "CST", "+0800"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			loc, err := time.LoadLocation(tc.tz)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := zoneRules(config.Source{Zones: tc.zones}, loc, now)
+			if got[tc.abbr] != tc.want {
+				t.Fatalf("%s = %q, want %q (all: %v)", tc.abbr, got[tc.abbr], tc.want, got)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -26,6 +27,7 @@ func TestEncodingsAndZones(t *testing.T) {
 		{"gb18030 declared in the prolog", "/gb18030.xml", china, "东京举行经济合作论坛", "2025-06-10T12:00:00+08:00"},
 		{"gb18030 only in the header", "/gb18030-header.xml", china, "东京举行经济合作论坛", "2025-06-10T12:00:00+08:00"},
 		{"CST without zones is US Central", "/gb18030.xml", nil, "东京举行经济合作论坛", "2025-06-10T12:00:00-06:00"},
+		{"CST in a source whose timezone is Asia/Shanghai", "/gb18030.xml", nil, "东京举行经济合作论坛", "2025-06-10T12:00:00+08:00"},
 		{"windows-1251 declared", "/cp1251.xml", nil, "В Токио представили потенциал Красноярского края", "2019-09-20T14:05:00+03:00"},
 		{"koi8-r in the header", "/koi8.xml", nil, "В Токио представили потенциал Красноярского края", "2019-09-20T14:05:00+03:00"},
 		{"feed served as text/html", "/rss-as-html", nil, "Krasnoyarsk presents its potential in Tokyo", "2019-09-20T14:05:00+03:00"},
@@ -33,7 +35,12 @@ func TestEncodingsAndZones(t *testing.T) {
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			id := "enc" + string(rune('a'+i))
-			h.add(id, tc.path, func(s *config.Source) { s.Pages = "never"; s.Zones = tc.zones })
+			h.add(id, tc.path, func(s *config.Source) {
+				s.Pages, s.Zones = "never", tc.zones
+				if strings.Contains(tc.name, "Asia/Shanghai") {
+					s.TimeZone = "Asia/Shanghai"
+				}
+			})
 			items := h.run(t, job(id, 0))
 			if len(items) == 0 {
 				t.Fatal("no items")

@@ -174,18 +174,43 @@ func (f *Fetcher) itemContext(src config.Source, base string) *itemContext {
 	ic := &itemContext{src: src, feed: &gofeed.Feed{}, base: base, loc: location(src.TimeZone), now: f.opts.Now(), short: f.opts.ShortContent}
 	ic.identity = f.compile(src.ID, "identity", src.Identity.Pattern)
 	ic.kill = f.compile(src.ID, "kill", src.KillPattern)
-	if len(src.Zones) > 0 {
-		ic.zones = map[string]string{}
-		for abbr, zone := range src.Zones {
-			if off, ok := config.ZoneOffset(zone, ic.now); ok {
-				ic.zones[strings.ToUpper(abbr)] = fmt.Sprintf("%+03d%02d", off/3600, abs(off%3600)/60)
-			}
-		}
-	}
+	ic.zones = zoneRules(src, ic.loc, ic.now)
 	return ic
 }
 
-func abs(n int) int { return max(n, -n) }
+// zoneRules maps zone abbreviations to offsets for a source: the
+// abbreviations of its own timezone (Asia/Shanghai makes CST +0800,
+// America/Chicago CST -0600 and CDT -0500), overridden by its zones option.
+func zoneRules(src config.Source, loc *time.Location, now time.Time) map[string]string {
+	out := map[string]string{}
+	if loc != time.UTC {
+		for _, m := range []time.Month{time.January, time.July} {
+			name, off := time.Date(now.Year(), m, 1, 12, 0, 0, 0, loc).Zone()
+			if zoneAbbrRE.MatchString(name) {
+				out[name] = offsetString(off)
+			}
+		}
+	}
+	for abbr, zone := range src.Zones {
+		if off, ok := config.ZoneOffset(zone, now); ok {
+			out[strings.ToUpper(abbr)] = offsetString(off)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+var zoneAbbrRE = regexp.MustCompile(`^[A-Z]{2,5}$`)
+
+func offsetString(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d%02d", sign, off/3600, off%3600/60)
+}
 
 func (f *Fetcher) compile(source, what, pattern string) *regexp.Regexp {
 	if pattern == "" {

@@ -18,7 +18,7 @@ var (
 	// orgHeads are institution nouns (stems) that head an organisation name.
 	orgHeadStems = prefixes(`движени церковь церкви лиг завод комбинат министерств комитет федераци служб палат управлени агентств совет
 	театр собрани университет институт академи парти фронт союз банк бирж фонд ассоциаци корпораци компани общество организаци
-	объединени конгресс сенат парламент правительств прокуратур полици милици дума еврокомисси интерпол мэри администраци госдеп
+	объединени конгресс сенат парламент ведомств музе архив электростанци альянс кафедр госпитал обком меджлис правительств прокуратур полици милици дума еврокомисси интерпол мэри администраци госдеп
 	пентагон минобороны минфин минздрав минсвязи минюст мвд центробанк клуб команд`)
 	courtForms = setOf(`суд суда суду судом суде суды судов судами судах`)
 	// quoteDescriptors precede a quoted organisation name.
@@ -71,14 +71,16 @@ type orgCtx struct {
 	text     string
 	toks     []token
 	covered  []bool
-	cyrillic bool // the text has Cyrillic letters
+	place    []bool // token in a place the gazetteer found
+	cyrillic bool   // the text has Cyrillic letters
 }
 
 func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang string) []span {
 	if lang != "ru" && !(lang == "" || lang == pipeline.LanguageUnknown) {
 		return nil
 	}
-	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known), cyrillic: hasCyrillic(text)}
+	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known), cyrillic: hasCyrillic(text),
+		place: coveredTokens(toks, ofType(known, pipeline.EntityLocation))}
 	var out []span
 	for i := 0; i < len(toks); {
 		n := oc.orgAt(i)
@@ -205,16 +207,16 @@ func (oc *orgCtx) institutionAt(i int) int {
 		isAdjForm(oc.toks[i+n].norm) {
 		return 0
 	}
-	if n == 0 && t.sentStart {
+	head := n
+	n = oc.complements(i, n+1)
+	if head == 0 && t.sentStart && n == 1 {
 		return 0
-	}
-	n++
-	k := 0
-	for ; k < 3 && i+n < len(oc.toks) && oc.spaced(i+n-1, i+n) && oc.complement(i+n); k++ {
-		n++
 	}
 	if n == 1 && !standaloneHeads.match(t.norm) {
 		return 0
+	}
+	if n == head+1 && n == 2 && genericAdj.match(t.norm) {
+		return 0 // «Международная организация», «Призовой фонд»: a kind, not a name
 	}
 	return n
 }
@@ -226,7 +228,7 @@ func (oc *orgCtx) complement(i int) bool {
 	if t.cap {
 		return isOrgHead(t.norm) && !t.upper
 	}
-	return utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло", "ены")
+	return genitiveLi[t.norm] || utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло", "ены")
 }
 
 // agencyAt: a capitalised one-word agency or company name.

@@ -196,7 +196,8 @@ func (pc *personCtx) isSurname(i int) bool {
 	if notName.match(t.norm) {
 		return false
 	}
-	if i > 0 && roleWords[pc.toks[i-1].norm] && pc.spaced(i-1, i) && pc.nameLike(i) && !endsWithAny(t.norm, "ы", "и") {
+	if i > 0 && roleWords[pc.toks[i-1].norm] && pc.spaced(i-1, i) && pc.nameLike(i) && !endsWithAny(t.norm, "ы", "и") &&
+		!isOrgHead(t.norm) { // директор Института: an institution, not a surname
 		return true
 	}
 	return !t.sentStart && surnameSfx.match(t.norm) && !isAdjective(t.norm)

@@ -1,0 +1,93 @@
+package tag
+
+import "unicode/utf8"
+
+// Complements continue an organisation name after its head noun:
+// genitive words (Министерства сельского хозяйства), coordinated ones
+// (этнологии и антропологии), a closing abbreviation (Института … РАН),
+// «имени»/«им.» with a name (Театра имени Станиславского), and «при» with
+// another institution (Следственного комитета при прокуратуре).
+
+// genericAdj are adjectives that, alone with a head noun, name a kind of
+// institution rather than one.
+var genericAdj = prefixes(`международн призов гражданск общественн некоммерческ правозащитн благотворительн частн крупн
+ведущ местн региональн`)
+
+// genitiveLi are genitive nouns in -ли, which the genitive test leaves out
+// because past-tense verbs end so too.
+var genitiveLi = setOf(`торговли политики экономики энергетики статистики печати связи науки техники логистики
+культуры информатики физики химии математики`)
+
+// complements extends a name of n tokens starting at i over its
+// complements, at most five.
+func (oc *orgCtx) complements(i, n int) int {
+	for k := 0; k < 5 && i+n < len(oc.toks) && oc.spaced(i+n-1, i+n); k++ {
+		j := i + n
+		switch {
+		case oc.complement(j):
+			n++
+		case oc.toks[j].norm == "и" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && oc.genitive(j+1) && oc.genitive(j-1):
+			n += 2
+		case oc.closingAbbrev(j):
+			return n + 1
+		case oc.toks[j].norm == "имени" || oc.toks[j].norm == "им":
+			return oc.namedAfter(i, n)
+		case oc.toks[j].norm == "при" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && isOrgHead(oc.toks[j+1].norm):
+			n += 2
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// genitive: a lower-case genitive word (adjective or noun).
+func (oc *orgCtx) genitive(j int) bool {
+	t := &oc.toks[j]
+	return !t.cap && (genitiveLi[t.norm] || utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) &&
+		!endsWithAny(t.norm, "ла", "ли", "ло", "ены"))
+}
+
+// closingAbbrev: an organisation abbreviation ending the name (Института …
+// РАН), not a country (Министерству торговли КНР).
+func (oc *orgCtx) closingAbbrev(j int) bool {
+	return !oc.place[j] && oc.abbrevAt(j) == 1
+}
+
+// ofType returns the spans of one type.
+func ofType(spans []span, typ string) []span {
+	var out []span
+	for _, s := range spans {
+		if s.ref.typ == typ {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// namedAfter takes «имени»/«им.» and up to three capitalised words, joined
+// by spaces, hyphens or «и» (имени Станиславского и Немировича-Данченко).
+func (oc *orgCtx) namedAfter(i, n int) int {
+	j := i + n + 1
+	if j >= len(oc.toks) || !oc.toks[j].cap || !oc.joinedLoose(j-1, j) {
+		return n
+	}
+	end := j + 1
+	for k := 0; k < 3 && end < len(oc.toks); k++ {
+		switch {
+		case oc.toks[end].cap && oc.spaced(end-1, end):
+			end++
+		case oc.toks[end].norm == "и" && end+1 < len(oc.toks) && oc.toks[end+1].cap && oc.spaced(end-1, end) && oc.spaced(end, end+1):
+			end += 2
+		default:
+			return end - i
+		}
+	}
+	return end - i
+}
+
+// joinedLoose: tokens separated by a space or by «. » (им. Бойса).
+func (oc *orgCtx) joinedLoose(a, b int) bool {
+	g := oc.text[oc.toks[a].bend:oc.toks[b].bstart]
+	return g == " " || g == ". "
+}

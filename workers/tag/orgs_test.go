@@ -1,0 +1,55 @@
+package tag_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// mentions renders the mentions of text as "TYPE:text" in text order.
+func mentions(t *testing.T, lang, text string) []string {
+	t.Helper()
+	var out []string
+	for _, m := range newTagger(t).Tag(text, lang, seedDate).Entities {
+		out = append(out, m.Type+":"+m.Text)
+	}
+	return out
+}
+
+// TestOrganisationPatterns: organisations the gazetteer does not know,
+// found by their structure.
+func TestOrganisationPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // mentions that must be there
+		not        []string // mentions that must not
+	}{
+		{"coordinated genitives", "Министерство сельского хозяйства и пищевой промышленности выдало разрешение.",
+			[]string{"ORG:Министерство сельского хозяйства и пищевой промышленности"}, nil},
+		{"closing abbreviation", "Доклад сделал директор Института этнологии и антропологии РАН.",
+			[]string{"ORG:Института этнологии и антропологии РАН"}, []string{"ORG:РАН"}},
+		{"named after", "Выступили солисты Музыкального театра имени Станиславского и Немировича-Данченко.",
+			[]string{"ORG:Музыкального театра имени Станиславского и Немировича-Данченко"}, nil},
+		{"при and an institution", "Об этом сообщил представитель Следственного комитета при прокуратуре.",
+			[]string{"ORG:Следственного комитета при прокуратуре"}, nil},
+		{"genitive in -ли, country kept apart", "Он обратился к Министерству торговли КНР с просьбой.",
+			[]string{"ORG:Министерству торговли", "LOC:КНР"}, nil},
+		{"a kind, not a name", "Международная организация потратит 29 миллионов.", nil,
+			[]string{"ORG:Международная организация"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mentions(t, "ru", tt.text)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %s in %s", w, strings.Join(got, ", "))
+				}
+			}
+			for _, w := range tt.not {
+				if slices.Contains(got, w) {
+					t.Errorf("unexpected %s", w)
+				}
+			}
+		})
+	}
+}

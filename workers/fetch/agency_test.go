@@ -223,3 +223,16 @@ func TestOlderAgencyVersionIgnored(t *testing.T) {
 		want(t, items[0].Story.Headline, st.headline, st.name+": headline")
 	}
 }
+
+func TestHTMLParagraphs(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"xhtml", `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title></head><body><p>One <b>bold</b>.</p><p>Two</p></body></html>`, "One bold.\n\nTwo"},
+		{"nitf", `<nitf><body><body.head><hedline><hl1>Head</hl1></hedline></body.head><body.content><p>First.</p><p>Second &amp; last.</p></body.content></body></nitf>`, "First.\n\nSecond & last."},
+		{"breaks and lists", `a<br/>b<ul><li>c</li><li>d</li></ul>`, "a\n\nb\n\nc\n\nd"},
+		{"script dropped", `<p>x</p><script>var a = 1;</script><p>y</p>`, "x\n\ny"},
+		{"plain text", "just text", "just text"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { want(t, htmlParagraphs(tc.in), tc.want, "text") })
+	}
+}

@@ -39,13 +39,22 @@ func decodeToUTF8(page []byte, contentType string) ([]byte, string) {
 	}
 	page = page[bomLen:]
 	if enc == encoding.Nop || name == "utf-8" {
-		return bytes.ToValidUTF8(page, []byte("\uFFFD")), "utf-8"
+		return validUTF8Text(page), "utf-8"
 	}
 	out, err := enc.NewDecoder().Bytes(page)
 	if err != nil {
-		return bytes.ToValidUTF8(page, []byte("\uFFFD")), "utf-8"
+		return validUTF8Text(page), "utf-8"
 	}
 	return out, name
+}
+
+// validUTF8Text returns page itself when it is valid UTF-8 (most pages: no
+// copy of a large page), else a copy with invalid bytes replaced by U+FFFD.
+func validUTF8Text(page []byte) []byte {
+	if utf8.Valid(page) {
+		return page
+	}
+	return bytes.ToValidUTF8(page, []byte("\uFFFD"))
 }
 
 func fromBOM(page []byte) (encoding.Encoding, string, int) {

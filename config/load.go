@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -91,6 +92,10 @@ func parse(path string) (*Config, []error) {
 
 func parseSources(name string, data []byte, pos positions) ([]Source, []error) {
 	pos.setFile("sources", name)
+	if len(bytes.TrimSpace(data)) == 0 {
+		// Most likely caught half-written; a deliberate empty list says so.
+		return nil, []error{&Problem{File: name, Line: 1, Field: "sources", Message: "the file is empty", Hint: "write `sources: []` to configure no sources"}}
+	}
 	var sf sourcesFile
 	errs := decodeStrict(name, data, &sf, pos)
 	return sf.Sources, errs

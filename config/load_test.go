@@ -26,9 +26,15 @@ func writeConfig(t *testing.T, cfg, sources string) string {
 	return filepath.Join(dir, "polywire.yaml")
 }
 
+// write replaces path atomically (temp file + rename), as admins and
+// deployment tools should, so a watcher never sees it half-written.
 func write(t *testing.T, path, data string) {
 	t.Helper()
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -165,5 +171,20 @@ func TestProblemsSortedByFileAndLine(t *testing.T) {
 	}
 	if len(ps) != 5 {
 		t.Fatalf("want 5 problems, got:\n%v", err)
+	}
+}
+
+func TestEmptySourcesFileIsAProblem(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "sources.yaml"), "  \n")
+	path := filepath.Join(dir, "polywire.yaml")
+	write(t, path, "sources_file: sources.yaml\n")
+	_, err := Load(path)
+	if p := findProblem(Problems(err), "sources", "empty"); p == nil {
+		t.Fatalf("an empty sources file must be reported, got %v", err)
+	}
+	write(t, filepath.Join(dir, "sources.yaml"), "sources: []\n")
+	if _, err := Load(path); err != nil {
+		t.Fatalf("an explicit empty list is valid: %v", err)
 	}
 }

@@ -1,6 +1,11 @@
 package tag
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/polywire/polywire/pipeline"
+)
 
 // Complements continue an organisation name after its head noun:
 // genitive words (Министерства сельского хозяйства), coordinated ones
@@ -90,4 +95,60 @@ func (oc *orgCtx) namedAfter(i, n int) int {
 func (oc *orgCtx) joinedLoose(a, b int) bool {
 	g := oc.text[oc.toks[a].bend:oc.toks[b].bstart]
 	return g == " " || g == ". "
+}
+
+// sayingVerbs introduce a quoted source: a medium (сообщает «Новый регион»).
+var sayingVerbs = prefixes(`сообща сообщил пишет пишут передает передают цитирует цитируют интервью изданию`)
+
+// quoteIntro reports whether the token before i, followed by an opening
+// quote, introduces an organisation's name.
+func (oc *orgCtx) quoteIntro(i int) bool {
+	gap := strings.TrimSpace(oc.text[oc.toks[i-1].bend:oc.toks[i].bstart])
+	if gap != "«" && gap != "\"" && gap != "„" {
+		return oc.listedAfterOrg(i, gap)
+	}
+	prev := &oc.toks[i-1]
+	switch {
+	case quoteDescriptors.match(prev.norm), sayingVerbs.match(prev.norm):
+		return true
+	case prev.upper && !oc.place[i-1] && oc.abbrevAt(i-1) == 1:
+		return true // РКК «Энергия», ОАО «Газпром»
+	case prev.norm == "и" && oc.lastOrg == i-1:
+		return true // «Вымпелком» и «Мегафон»
+	}
+	return false
+}
+
+// listedAfterOrg: a quoted name after «, » or « и » that follows an
+// organisation (МТС, «Вымпелком» и «Мегафон»).
+func (oc *orgCtx) listedAfterOrg(i int, gap string) bool {
+	if oc.lastOrg != i-1 && oc.lastOrg != i {
+		return false
+	}
+	return gap == ", «" || gap == "», «"
+}
+
+// isKnownOrg reports whether token i is in a gazetteer organisation.
+func (oc *orgCtx) isKnownOrg(known []span, i int) bool {
+	t := &oc.toks[i]
+	for k := range known {
+		if known[k].ref.typ == pipeline.EntityOrganisation && known[k].start <= t.start && t.end <= known[k].end {
+			return true
+		}
+	}
+	return false
+}
+
+// theAt: "The" and a Latin name after a verb of saying (Как пишет The
+// Independent).
+func (oc *orgCtx) theAt(i int) int {
+	if oc.toks[i].norm != "the" || i == 0 || !sayingVerbs.match(oc.toks[i-1].norm) || i+1 >= len(oc.toks) ||
+		!oc.spaced(i, i+1) || !oc.latinCap(i+1) {
+		return 0
+	}
+	n := 2
+	for i+n < len(oc.toks) && n < 5 && oc.latinCap(i+n) && oc.spaced(i+n-1, i+n) {
+		n++
+	}
+	return n
 }

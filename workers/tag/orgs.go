@@ -37,7 +37,7 @@ var (
 	standaloneHeads = prefixes(`конгресс интерпол еврокомисси пентагон госдеп сенат минобороны минфин минздрав минсвязи минюст центробанк`)
 	// notOrgAbbrev are upper-case words that are not organisations.
 	notOrgAbbrev = setOf(`сми вуз вузы вузов ввп ндс дтп чп тв it ок оао зао ооо пао ао гб мб кб тб мгц ггц гу гуп муп фгуп нко ип жж ii iii iv vi vii viii ix xi xii xx xxi нло спид вич днк ес сша рф ссср`)
-	latinJoiners = setOf(`of and und the de la le du for on des di van von to`)
+	latinJoiners = setOf(`of and und the de la le du for on des di van von to della del da dos das`)
 	// latinNotOrg start Latin runs that are titles or products, not
 	// organisations.
 	latinNotOrg = setOf(`the a an windows android linux chrome iphone ipad firefox`)
@@ -68,6 +68,7 @@ func isAgencyWord(w string) bool {
 }
 
 type orgCtx struct {
+	lastOrg  int // index after the last organisation found, -1 before any
 	text     string
 	toks     []token
 	covered  []bool
@@ -81,15 +82,20 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 	}
 	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known), cyrillic: hasCyrillic(text),
 		place: coveredTokens(toks, ofType(known, pipeline.EntityLocation))}
+	oc.lastOrg = -1
 	var out []span
 	for i := 0; i < len(toks); {
 		n := oc.orgAt(i)
 		if n == 0 {
+			if oc.covered[i] && oc.isKnownOrg(known, i) {
+				oc.lastOrg = i + 1
+			}
 			i++
 			continue
 		}
 		out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: pipeline.EntityOrganisation}})
 		i += n
+		oc.lastOrg = i
 	}
 	return out
 }
@@ -102,6 +108,9 @@ func (oc *orgCtx) orgAt(i int) int {
 		return n
 	}
 	if n := oc.abbrevAt(i); n > 0 {
+		return n
+	}
+	if n := oc.theAt(i); n > 0 {
 		return n
 	}
 	if n := oc.latinAt(i); n > 0 {
@@ -167,13 +176,11 @@ func (oc *orgCtx) quotedTitle(i int) bool {
 	return i == 0 || !quoteDescriptors.match(oc.toks[i-1].norm)
 }
 
-// quotedAt: «Name» right after a descriptor word.
+// quotedAt: «Name» right after a descriptor word, a verb of saying (пишет
+// «Gzt.Ru»), an abbreviation (РКК «Энергия»), or another organisation in a
+// list (МТС, «Вымпелком» и «Мегафон»).
 func (oc *orgCtx) quotedAt(i int) int {
-	if i == 0 || !oc.toks[i].cap || !quoteDescriptors.match(oc.toks[i-1].norm) {
-		return 0
-	}
-	gap := oc.text[oc.toks[i-1].bend:oc.toks[i].bstart]
-	if strings.TrimSpace(gap) != "«" && strings.TrimSpace(gap) != "\"" && strings.TrimSpace(gap) != "„" {
+	if i == 0 || !oc.toks[i].cap || !oc.quoteIntro(i) {
 		return 0
 	}
 	for n := 1; n <= 6 && i+n-1 < len(oc.toks); n++ {

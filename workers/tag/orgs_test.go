@@ -36,6 +36,18 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"ORG:Министерству торговли", "LOC:КНР"}, nil},
 		{"a kind, not a name", "Международная организация потратит 29 миллионов.", nil,
 			[]string{"ORG:Международная организация"}},
+		{"quoted medium after a verb of saying", "Об этом сообщает «Новый регион», а также пишет «Gzt.Ru».",
+			[]string{"ORG:Новый регион", "ORG:Gzt.Ru"}, nil},
+		{"quoted names listed after an organisation", "ФАС установила, что МТС, «Вымпелком» и «Мегафон» нарушили закон.",
+			[]string{"ORG:МТС", "ORG:Вымпелком", "ORG:Мегафон"}, nil},
+		{"quoted name after an abbreviation", "Руководитель РКК «Энергия» выступил.", []string{"ORG:Энергия"}, nil},
+		{"The and a medium after a verb of saying", "Как пишет The Independent, сервис закрыт.",
+			[]string{"ORG:The Independent"}, nil},
+		{"parenthesised gloss of a person", "Бундестренер Юрген Клинсман (Jürgen Klinsmann) назвал состав.",
+			[]string{"PER:Jürgen Klinsmann"}, []string{"ORG:Jürgen Klinsmann"}},
+		{"gloss of a quoted product", "Он купил «Шкода Октавия» (Skoda Octavia) в кредит.", nil,
+			[]string{"ORG:Skoda Octavia"}},
+		{"Latin joiner della", "Газета Corriere della Sera пишет об этом.", []string{"ORG:Corriere della Sera"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ type span struct {
 	partial    bool   // surname alone
 	role       string // from a role pattern, for people the gazetteer lacks
 	office, to string
+	override   bool // replaces the gazetteer mentions it covers (банк «Россия»)
 }
 
 // matchTokens finds gazetteer names among the tokens, longest match first,
@@ -72,7 +73,7 @@ func (ix *index) phraseMatches(text string, toks []token, i int, p *phrase) bool
 	}
 	for k, pt := range p.toks {
 		t := toks[i+k]
-		if k > 0 && (!containsForm(pt.forms, t.norm) || !joinable(text[toks[i+k-1].bend:t.bstart])) {
+		if k > 0 && (!containsForm(pt.forms, t.norm) || !joinable(text[toks[i+k-1].bend:t.bstart]) && !abbrevDot(toks[i+k-1], text[toks[i+k-1].bend:t.bstart])) {
 			return false
 		}
 		if pt.upper && !t.upper {
@@ -130,7 +131,8 @@ func resolve(spans []span) []span {
 	out := spans[:0] // in place: out never overtakes the span being read
 	for _, s := range spans {
 		if n := len(out); n > 0 && s.start < out[n-1].end {
-			if s.end-s.start > out[n-1].end-out[n-1].start && out[n-1].ref.id == "" {
+			longer := s.end-s.start > out[n-1].end-out[n-1].start
+			if longer && out[n-1].ref.id == "" || s.override && s.start <= out[n-1].start && s.end >= out[n-1].end {
 				out[n-1] = s
 			}
 			continue
@@ -138,6 +140,12 @@ func resolve(spans []span) []span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// abbrevDot: a gap ". " after a short capitalised abbreviation inside a
+// name (St. Petersburg, Ft. Worth).
+func abbrevDot(prev token, gap string) bool {
+	return gap == ". " && prev.cap && len(prev.text) <= 3
 }
 
 // descriptorWords may be written in lower case inside a name the gazetteer

@@ -152,3 +152,24 @@ func (oc *orgCtx) theAt(i int) int {
 	}
 	return n
 }
+
+// quotedPlaceAt: a place name quoted after an organisation descriptor names
+// the organisation (банк «Россия», ФК «Ростов»), overriding the place.
+func (oc *orgCtx) quotedPlaceAt(i int) int {
+	if i == 0 || !oc.place[i] || !oc.toks[i].cap || !quoteDescriptors.match(oc.toks[i-1].norm) {
+		return 0
+	}
+	if gap := strings.TrimSpace(oc.text[oc.toks[i-1].bend:oc.toks[i].bstart]); gap != "«" && gap != "\"" && gap != "„" {
+		return 0
+	}
+	for n := 1; n <= 3 && i+n-1 < len(oc.toks); n++ {
+		end := oc.toks[i+n-1].bend
+		if end < len(oc.text) && strings.ContainsAny(oc.text[end:min(end+3, len(oc.text))], "»\"“") {
+			return n
+		}
+		if i+n < len(oc.toks) && !oc.spaced(i+n-1, i+n) {
+			return 0
+		}
+	}
+	return 0
+}

@@ -36,7 +36,7 @@ var (
 	// standaloneHeads are institutions named by their head noun alone.
 	standaloneHeads = prefixes(`конгресс интерпол еврокомисси пентагон госдеп сенат минобороны минфин минздрав минсвязи минюст центробанк`)
 	// notOrgAbbrev are upper-case words that are not organisations.
-	notOrgAbbrev = setOf(`сми вуз вузы вузов ввп ндс дтп чп тв it ок оао зао ооо пао ао гб мб кб тб мгц ггц гу гуп муп фгуп нко ип жж ii iii iv vi vii viii ix xi xii xx xxi нло спид вич днк ес сша рф ссср`)
+	notOrgAbbrev = setOf(`фк сми вуз вузы вузов ввп ндс дтп чп тв it ок оао зао ооо пао ао гб мб кб тб мгц ггц гу гуп муп фгуп нко ип жж ii iii iv vi vii viii ix xi xii xx xxi нло спид вич днк ес сша рф ссср`)
 	latinJoiners = setOf(`of and und the de la le du for on des di van von to della del da dos das`)
 	// latinNotOrg start Latin runs that are titles or products, not
 	// organisations.
@@ -85,6 +85,12 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 	oc.lastOrg = -1
 	var out []span
 	for i := 0; i < len(toks); {
+		if n := oc.quotedPlaceAt(i); n > 0 {
+			out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: pipeline.EntityOrganisation}, override: true})
+			i += n
+			oc.lastOrg = i
+			continue
+		}
 		n := oc.orgAt(i)
 		if n == 0 {
 			if oc.covered[i] && oc.isKnownOrg(known, i) {

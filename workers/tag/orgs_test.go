@@ -47,6 +47,8 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"PER:Jürgen Klinsmann"}, []string{"ORG:Jürgen Klinsmann"}},
 		{"gloss of a quoted product", "Он купил «Шкода Октавия» (Skoda Octavia) в кредит.", nil,
 			[]string{"ORG:Skoda Octavia"}},
+		{"a quoted place after a descriptor is the organisation", "Банк «Россия» и ФК «Ростов» подписали договор.",
+			[]string{"ORG:Россия", "ORG:Ростов"}, []string{"LOC:Россия", "PER:Ростов"}},
 		{"Latin joiner della", "Газета Corriere della Sera пишет об этом.", []string{"ORG:Corriere della Sera"}, nil},
 	}
 	for _, tt := range tests {

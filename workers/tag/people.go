@@ -65,6 +65,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 	if pc.covered[i] || !t.cap || t.upper && utf8.RuneCountInString(t.text) > 1 {
 		return 0, false
 	}
+	if pc.quotedOrgName(i) {
+		return 0, false // ФК «Ростов»: an organisation's name
+	}
 	if n := pc.initialsAt(i); n > 0 {
 		return n, false
 	}
@@ -87,6 +90,20 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 		return 2, false // two capitalised words mid-sentence: Юрген Клинсман
 	}
 	return 0, false
+}
+
+// quotedOrgName: the first word of a quoted name after an organisation
+// descriptor or abbreviation.
+func (pc *personCtx) quotedOrgName(i int) bool {
+	if i == 0 {
+		return false
+	}
+	gap := strings.TrimSpace(pc.text[pc.toks[i-1].bend:pc.toks[i].bstart])
+	if gap != "«" && gap != "\"" && gap != "„" {
+		return false
+	}
+	prev := &pc.toks[i-1]
+	return quoteDescriptors.match(prev.norm) || prev.upper
 }
 
 func (pc *personCtx) isPatronymic(i int) bool {

@@ -58,10 +58,34 @@ func isAbbrev(w string) bool {
 }
 
 // ruForms returns the inflected forms of one normalised word; the first is
-// the word itself.
+// the word itself. Compounds with -на- inflect their first part
+// (Ростова-на-Дону); nouns with a fleeting vowel also lose it (Египта).
 func ruForms(w string, kind wordKind) []string {
+	if i := strings.Index(w, "-на-"); i > 0 && kind != kindFixed {
+		var out []string
+		for _, f := range ruForms(w[:i], kind) {
+			out = append(out, f+w[i:])
+		}
+		return out
+	}
 	n, ends := ruParadigm(w, kind)
-	return withEndings(w[:n], ends)
+	forms := withEndings(w[:n], ends)
+	if kind == kindNoun {
+		forms = append(forms, fleetingForms(w)...)
+	}
+	return forms
+}
+
+// fleetingForms are the oblique forms of a noun whose last vowel drops
+// (Египет → Египта, Торжок → Торжка); generated for every noun ending so,
+// since a form no text contains costs nothing.
+func fleetingForms(w string) []string {
+	last, n1 := utf8.DecodeLastRuneInString(w)
+	vowel, n2 := utf8.DecodeLastRuneInString(w[:len(w)-n1])
+	if utf8.RuneCountInString(w) < 4 || vowel != 'е' && vowel != 'о' || !strings.ContainsRune("ктлрн", last) {
+		return nil
+	}
+	return withEndings(w[:len(w)-n1-n2]+string(last), []string{"а", "у", "е", "ом"})
 }
 
 // isRuForm reports whether f is one of ruForms(lemma, kind), without

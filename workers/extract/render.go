@@ -50,10 +50,14 @@ type renderer struct {
 	titled map[int]bool
 	// lastBlock is the element whose end gave the last paragraph.
 	lastBlock *html.Node
-	lines     []string
-	cur       strings.Builder
-	curLink   int
-	curText   int
+	// digests are the digest lists entered; inDigest counts the open ones:
+	// their linked items are kept.
+	digests  map[*html.Node]bool
+	inDigest int
+	lines    []string
+	cur      strings.Builder
+	curLink  int
+	curText  int
 }
 
 // render returns the text of nodes, in order.
@@ -128,6 +132,9 @@ func (r *renderer) walk(root *html.Node) {
 			if n.DataAtom == atom.A {
 				linkDepth--
 			}
+			if r.digests[n] {
+				r.inDigest--
+			}
 			if blockTags[n.DataAtom] && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
 				before := len(r.paras)
 				r.flushParagraph()
@@ -161,6 +168,9 @@ func (r *renderer) walk(root *html.Node) {
 			continue
 		case n.DataAtom == atom.A:
 			linkDepth++
+		case (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && r.digest(n):
+			r.markDigest(n)
+			r.flushParagraph()
 		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 			// A table row reads as one line, its cells spaced.
 			r.cur.WriteByte(' ')
@@ -180,12 +190,12 @@ func (r *renderer) skipElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol:
 		st := r.stats[n]
-		return st.text > 0 && (st.linkDensity() > 0.5 || st.linkDensity() > 0.25 && r.everyItemLinks(n, st.text))
+		return st.text > 0 && !r.digest(n) && (st.linkDensity() > 0.5 || st.linkDensity() > 0.25 && r.everyItemLinks(n, st.text))
 	case atom.Li:
 		// A long item that starts with a linked sentence is a digest
 		// entry, not a link list.
 		st := r.stats[n]
-		return st.text > 0 && st.text < 150 && st.linkDensity() > 0.5
+		return st.text > 0 && st.text < 150 && st.linkDensity() > 0.5 && !r.digests[n.Parent]
 	case atom.Dl, atom.Table, atom.Div, atom.Section:
 		st := r.stats[n]
 		return st.text > 0 && st.linkDensity() > 0.5
@@ -197,6 +207,34 @@ func (r *renderer) skipElement(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// minDigestRunes is the unlinked text every item of a digest carries.
+const minDigestRunes = 30
+
+// digest reports a list of two or more items that each add a sentence of
+// their own to a linked headline: a news digest in the story ("10 things
+// you need to know"), not a list of links.
+func (r *renderer) digest(list *html.Node) bool {
+	items := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if !isElement(c, atom.Li) {
+			continue
+		}
+		items++
+		if st := r.stats[c]; st.text-st.link < minDigestRunes {
+			return false
+		}
+	}
+	return items >= 2
+}
+
+func (r *renderer) markDigest(n *html.Node) {
+	if r.digests == nil {
+		r.digests = map[*html.Node]bool{}
+	}
+	r.digests[n] = true
+	r.inDigest++
 }
 
 // everyItemLinks reports a list of two or more short items that all carry
@@ -250,7 +288,8 @@ func (r *renderer) flushParagraph() {
 	para := strings.Join(r.lines, "\n")
 	text, link := r.curText, r.curLink
 	r.lines, r.curText, r.curLink = r.lines[:0], 0, 0
-	if para == "" || text > 0 && float64(link)/float64(text) > 0.5 {
+	ownText := text - link
+	if para == "" || text > 0 && float64(link)/float64(text) > 0.5 && (r.inDigest == 0 || ownText < minDigestRunes) {
 		return
 	}
 	if isBoilerplate(para) || isBylineLine(para, r.byline) {

@@ -80,3 +80,39 @@ func TestFurnitureWithoutClassNames(t *testing.T) {
 		})
 	}
 }
+
+func TestDigestListsAndLinkLists(t *testing.T) {
+	article := para("TOKYO (Reuters) - Japan and Russia agreed on Friday to expand trade.") + para("Second paragraph of the story.")
+	tests := []struct {
+		name       string
+		list       string
+		want, drop []string
+	}{
+		{"digest items add a sentence to their linked headline",
+			`<ul><li><strong><a href="/1">Ousted chief executive can still name directors to the board</a>.</strong> He can still influence the company, a report said.</li>` +
+				`<li><strong><a href="/2">A new game is finally coming out after twelve years of waiting</a>.</strong> The developer called it a flagship title for the platform.</li></ul>`,
+			[]string{"Ousted chief executive", "flagship title"}, nil},
+		{"a list of links is dropped",
+			`<ul><li><a href="/1">Ousted chief executive can still name directors to the board</a></li><li><a href="/2">A new game is finally coming out after twelve years</a></li></ul>`,
+			nil, []string{"Ousted chief executive", "A new game"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><body><div class=\"story\">" + article + tt.list + para("Last paragraph of the story.") + "</div></body></html>"
+			res, err := Extract([]byte(page), PageOptions{URL: "https://news.example/a"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range append(tt.want, "Last paragraph") {
+				if !strings.Contains(res.Body, w) {
+					t.Errorf("body lacks %q:\n%s", w, res.Body)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(res.Body, d) {
+					t.Errorf("body keeps %q:\n%s", d, res.Body)
+				}
+			}
+		})
+	}
+}

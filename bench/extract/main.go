@@ -15,6 +15,7 @@ func main() {
 		out     = flag.String("out", "", "write <extractor>.json predictions (extract-score.py format) into this directory")
 		passes  = flag.Int("passes", 3, "timed passes over the corpus per extractor, after one untimed pass")
 		child   = flag.String("child", "", "internal: measure this extractor and report JSON on stdout")
+		worst   = flag.Int("worst", 0, "also list Polywire's N lowest-scoring pages")
 	)
 	flag.StringVar(dataDir, "corpus", *dataDir, "alias of -data")
 	flag.Parse()
@@ -22,7 +23,7 @@ func main() {
 	if *child != "" {
 		err = runChild(*child, *dataDir, *passes)
 	} else {
-		err = run(os.Stdout, *dataDir, *out, *passes)
+		err = run(os.Stdout, *dataDir, *out, *passes, *worst)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "extract-bench:", err)
@@ -32,7 +33,7 @@ func main() {
 
 // run measures every extractor in a child process of its own, one after the
 // other, scores their output against the ground truth and prints the table.
-func run(w io.Writer, dataDir, out string, passes int) error {
+func run(w io.Writer, dataDir, out string, passes, worst int) error {
 	if dataDir == "" {
 		return fmt.Errorf("no corpus: pass -data DIR or set POLYWIRE_EXTRACTION_CORPUS")
 	}
@@ -58,6 +59,9 @@ func run(w io.Writer, dataDir, out string, passes int) error {
 		}
 	}
 	printReport(w, c, rows, base, passes)
+	if poly := find(rows, polywireName); poly != nil && worst > 0 {
+		printWorst(w, c, rows, poly, worst)
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
 )
 
 // gapLimit is the per-page F1 gap the target forbids: no page where
@@ -97,3 +98,21 @@ func find(rows []row, name string) *row {
 }
 
 func mib(kib int64) float64 { return float64(kib) / 1024 }
+
+// printWorst lists the n pages where poly scores lowest, with every
+// extractor's F1 on them.
+func printWorst(w io.Writer, c *corpus, rows []row, poly *row, n int) {
+	idx := make([]int, len(c.ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return pageF1(poly.pages[idx[a]]) < pageF1(poly.pages[idx[b]]) })
+	fmt.Fprintf(w, "\n%s's %d lowest pages (F1 per extractor, in table order):\n", poly.name, n)
+	for _, i := range idx[:min(n, len(idx))] {
+		fmt.Fprintf(w, "  %s", c.ids[i][:12])
+		for _, rw := range rows {
+			fmt.Fprintf(w, " %6.3f", pageF1(rw.pages[i]))
+		}
+		fmt.Fprintf(w, "  %s\n", c.truth[c.ids[i]].URL)
+	}
+}

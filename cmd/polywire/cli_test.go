@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/polywire/polywire/pipeline"
 )
@@ -171,5 +175,40 @@ func TestTagSeedCLI(t *testing.T) {
 	}
 	if !strings.Contains(stdout, `"id":"d1"`) || !strings.Contains(stdout, "person:vladimir-putin") {
 		t.Errorf("jsonl output: %s", stdout)
+	}
+}
+
+// TestWorkerMetrics runs one worker on an embedded server and scrapes its
+// /metrics and /healthz like a Prometheus server would.
+func TestWorkerMetrics(t *testing.T) {
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan int, 1)
+	go func() {
+		done <- execute(ctx, []string{"worker", "extract", "--data", t.TempDir(), "--metrics", addr, "--log-level", "error"},
+			nil, io.Discard, io.Discard)
+	}()
+	defer func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("worker exited %d", code)
+		}
+	}()
+	var health struct{ Status string }
+	waitFor(t, "worker /healthz answers", time.Minute, func() (bool, error) {
+		_, err := getJSON(ctx, "http://"+addr, "/healthz", nil, &health)
+		return err == nil, err
+	})
+	if health.Status != "ok" {
+		t.Errorf("healthz status %q", health.Status)
+	}
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(body), "go_goroutines") {
+		t.Errorf("/metrics lacks the Go collector:\n%.300s", body)
 	}
 }

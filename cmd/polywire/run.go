@@ -79,7 +79,7 @@ func runAll(ctx context.Context, e *env, o *runOptions) error {
 		return err
 	}
 	g, gctx := errgroup.WithContext(ctx)
-	closers, err := startStages(gctx, g, stageDeps{bus: b, live: l, index: idx, log: log}, pipeline.Stages)
+	closers, err := startStages(gctx, g, stageDeps{bus: b, live: l, index: idx, reg: reg, log: log}, pipeline.Stages)
 	if err != nil {
 		cancel()
 		g.Wait()
@@ -112,14 +112,9 @@ func newWebHandler(idx search.Index, reg *prometheus.Registry, b *bus.Bus, l *li
 	return web.New(web.Options{
 		Index:    idx,
 		Gatherer: reg,
-		Health: func(ctx context.Context) error {
-			if b != nil && !b.Conn().IsConnected() {
-				return errors.New("not connected to NATS")
-			}
-			return nil
-		},
-		Logger: log.With("component", "web"),
-		Names:  l.entityName,
+		Health:   natsHealth(b),
+		Logger:   log.With("component", "web"),
+		Names:    l.entityName,
 		Sources: func() []string {
 			if l == nil {
 				return nil
@@ -131,6 +126,17 @@ func newWebHandler(idx search.Index, reg *prometheus.Registry, b *bus.Bus, l *li
 			return ids
 		},
 	})
+}
+
+// natsHealth reports whether b is connected to NATS; nil b (serve) is
+// always healthy.
+func natsHealth(b *bus.Bus) func(context.Context) error {
+	return func(context.Context) error {
+		if b != nil && !b.Conn().IsConnected() {
+			return errors.New("not connected to NATS")
+		}
+		return nil
+	}
 }
 
 // serveHTTP serves h on addr until ctx ends, then shuts down gracefully.

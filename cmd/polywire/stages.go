@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/polywire/polywire/config"
@@ -102,102 +103,144 @@ type stageDeps struct {
 	bus   *bus.Bus
 	live  *live
 	index search.Index // only for the index stage
+	reg   prometheus.Registerer
 	log   *slog.Logger
 }
 
+// fetchBucket is the KV bucket of the fetch stage: seen items, HTTP
+// validators and source health.
+const fetchBucket = "polywire_fetch"
+
+// stageStarter starts one stage in g; it may return a func to call after g
+// finished (flushing the indexer, stopping an engine).
+type stageStarter func(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.Logger) (func() error, error)
+
+var stageStarters = map[string]stageStarter{
+	pipeline.StageSchedule:  startSchedule,
+	pipeline.StageFetch:     startFetch,
+	pipeline.StageExtract:   startExtract,
+	pipeline.StageTag:       startTag,
+	pipeline.StageTranslate: startTranslate,
+	pipeline.StageIndex:     startIndex,
+}
+
 // startStages runs the named stages in g until ctx ends. It returns
-// functions to call after g finished (flushing the indexer).
+// functions to call after g finished.
 func startStages(ctx context.Context, g *errgroup.Group, d stageDeps, stages []string) ([]func() error, error) {
-	cfg := d.live.cfg.Load()
-	conc := cfg.Pipeline.Concurrency
 	var closers []func() error
 	for _, st := range stages {
+		start, ok := stageStarters[st]
+		if !ok {
+			return closers, fmt.Errorf("%w: unknown stage %q (stages: %v)", errUsage, st, pipeline.Stages)
+		}
 		log := d.log.With("stage", st)
-		switch st {
-		case pipeline.StageSchedule:
-			kv, err := d.bus.KeyValue(ctx, "polywire_fetch", 0)
-			if err != nil {
-				return nil, err
-			}
-			health := func(src config.Source) fetch.Health { h, _, _ := fetch.ReadHealth(ctx, kv, src.ID); return h }
-			s := &schedule.Scheduler{
-				Sources: d.live.allSources,
-				Publish: func(ctx context.Context, j *pipeline.FetchJob) error { _, err := d.bus.PublishJob(ctx, j); return err },
-				// adaptive polling within min/max_interval, and the waits
-				// servers asked for (Retry-After, Cache-Control), from the
-				// health records the fetcher writes
-				Interval: func(src config.Source) time.Duration {
-					return schedule.Adaptive(src, health(src).LastNewItem, time.Now())
-				},
-				NotBefore: func(src config.Source) time.Time { return health(src).NotBefore },
-				Logger:    log,
-			}
-			g.Go(func() error { return s.Run(ctx) })
-		case pipeline.StageFetch:
-			kv, err := d.bus.KeyValue(ctx, "polywire_fetch", 0)
-			if err != nil {
-				return nil, err
-			}
-			fc := cfg.Fetch
-			client := func(private bool) *httpx.Client {
-				o := httpx.Options{AllowPrivate: private, Timeout: fc.Timeout.D(), MaxBodyBytes: fc.MaxBodyBytes,
-					MaxRedirects: fc.MaxRedirects, PerHostConcurrency: fc.PerHostConcurrency, PerHostInterval: fc.PerHostInterval.D()}
-				if private {
-					o.PerHostInterval = 0 // allow_private sources are local or licensed infrastructure (docs/sources.md)
-				}
-				return httpx.New(o)
-			}
-			f := fetch.New(fetch.Options{Sources: d.live.source, Seen: kv, Logger: log, Client: client(false), PrivateClient: client(true),
-				OnHealth: func(source string, old, new fetch.Health) {
-					ev, ok := fetch.NewHealthEvent(source, old, new)
-					if !ok {
-						return
-					}
-					if err := d.bus.PublishEvent(ctx, source, ev); err != nil {
-						log.Warn("publishing source health event failed", "source", source, "error", err)
-					}
-				}})
-			g.Go(func() error {
-				return bus.Run(ctx, d.bus, bus.Spec[pipeline.FetchJob, pipeline.RawItem]{
-					Stage: st, Input: pipeline.SubjectJobs + ".>", OutputKind: pipeline.KindRaw, Fn: f.Stage, Concurrency: conc})
-			})
-		case pipeline.StageExtract:
-			e := extract.New(extract.Options{Rules: func(id string) config.ExtractRules {
-				s, _ := d.live.source(id)
-				return s.Extract
-			}, Logger: log})
-			g.Go(func() error {
-				return bus.Run(ctx, d.bus, bus.Spec[pipeline.RawItem, pipeline.Story]{
-					Stage: st, Input: inputOf(pipeline.KindRaw), OutputKind: pipeline.KindExtracted, Fn: e.Stage, Concurrency: conc})
-			})
-		case pipeline.StageTag:
-			g.Go(func() error {
-				return bus.Run(ctx, d.bus, bus.Spec[pipeline.Story, pipeline.Story]{
-					Stage: st, Input: inputOf(pipeline.KindExtracted), OutputKind: pipeline.KindTagged, Fn: d.live.tagger.Stage, Concurrency: conc})
-			})
-		case pipeline.StageTranslate:
-			tr, stop := newTranslator(ctx, cfg, log)
-			closers = append(closers, stop)
-			g.Go(func() error {
-				return bus.Run(ctx, d.bus, bus.Spec[pipeline.Story, pipeline.Story]{
-					Stage: st, Input: inputOf(pipeline.KindTagged), OutputKind: pipeline.KindTranslated, Fn: tr.Stage, Concurrency: conc})
-			})
-		case pipeline.StageIndex:
-			if d.index == nil {
-				return nil, fmt.Errorf("stage index needs a search index")
-			}
-			ix := index.New(d.index, index.Options{Logger: log})
-			closers = append(closers, ix.Close)
-			g.Go(func() error {
-				return bus.Run(ctx, d.bus, bus.Spec[pipeline.Story, pipeline.Story]{
-					Stage: st, Input: inputOf(pipeline.KindTranslated), OutputKind: pipeline.KindIndexed, Fn: ix.Stage, Concurrency: max(conc, 8)})
-			})
-		default:
-			return nil, fmt.Errorf("%w: unknown stage %q (stages: %v)", errUsage, st, pipeline.Stages)
+		closer, err := start(ctx, g, d, log)
+		if err != nil {
+			return closers, fmt.Errorf("starting stage %s: %w", st, err)
+		}
+		if closer != nil {
+			closers = append(closers, closer)
 		}
 		log.Info("stage started")
 	}
 	return closers, nil
+}
+
+// run starts bus.Run for one consuming stage.
+func run[In, Out any, PIn interface {
+	*In
+	pipeline.Message
+}, POut interface {
+	*Out
+	pipeline.Message
+}](ctx context.Context, g *errgroup.Group, d stageDeps, stage, input, output string, fn pipeline.Stage[*In, *Out], conc int) {
+	g.Go(func() error {
+		return bus.Run[In, Out, PIn, POut](ctx, d.bus, bus.Spec[In, Out]{Stage: stage, Input: input, OutputKind: output, Fn: fn, Concurrency: conc})
+	})
+}
+
+func startSchedule(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.Logger) (func() error, error) {
+	kv, err := d.bus.KeyValue(ctx, fetchBucket, 0)
+	if err != nil {
+		return nil, err
+	}
+	health := func(src config.Source) fetch.Health { h, _, _ := fetch.ReadHealth(ctx, kv, src.ID); return h }
+	s := &schedule.Scheduler{
+		Sources: d.live.allSources,
+		Publish: func(ctx context.Context, j *pipeline.FetchJob) error { _, err := d.bus.PublishJob(ctx, j); return err },
+		// adaptive polling within min/max_interval, and the waits servers
+		// asked for (Retry-After, Cache-Control), from the health records the
+		// fetcher writes
+		Interval: func(src config.Source) time.Duration {
+			return schedule.Adaptive(src, health(src).LastNewItem, time.Now())
+		},
+		NotBefore: func(src config.Source) time.Time { return health(src).NotBefore },
+		Logger:    log,
+	}
+	g.Go(func() error { return s.Run(ctx) })
+	return nil, nil
+}
+
+func startFetch(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.Logger) (func() error, error) {
+	kv, err := d.bus.KeyValue(ctx, fetchBucket, 0)
+	if err != nil {
+		return nil, err
+	}
+	cfg := d.live.cfg.Load()
+	fc := cfg.Fetch
+	client := func(private bool) *httpx.Client {
+		o := httpx.Options{AllowPrivate: private, Timeout: fc.Timeout.D(), MaxBodyBytes: fc.MaxBodyBytes,
+			MaxRedirects: fc.MaxRedirects, PerHostConcurrency: fc.PerHostConcurrency, PerHostInterval: fc.PerHostInterval.D()}
+		if private {
+			o.PerHostInterval = 0 // allow_private sources are local or licensed infrastructure (docs/sources.md)
+		}
+		return httpx.New(o)
+	}
+	f := fetch.New(fetch.Options{Sources: d.live.source, Seen: kv, Logger: log, Client: client(false), PrivateClient: client(true),
+		Registerer: d.reg,
+		OnHealth: func(source string, old, new fetch.Health) {
+			ev, ok := fetch.NewHealthEvent(source, old, new)
+			if !ok {
+				return
+			}
+			if err := d.bus.PublishEvent(ctx, source, ev); err != nil {
+				log.Warn("publishing source health event failed", "source", source, "error", err)
+			}
+		}})
+	run[pipeline.FetchJob, pipeline.RawItem](ctx, g, d, pipeline.StageFetch, pipeline.SubjectJobs+".>", pipeline.KindRaw, f.Stage, cfg.Pipeline.Concurrency)
+	return nil, nil
+}
+
+func startExtract(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.Logger) (func() error, error) {
+	e := extract.New(extract.Options{Rules: func(id string) config.ExtractRules {
+		s, _ := d.live.source(id)
+		return s.Extract
+	}, Logger: log})
+	run[pipeline.RawItem, pipeline.Story](ctx, g, d, pipeline.StageExtract, inputOf(pipeline.KindRaw), pipeline.KindExtracted, e.Stage, d.live.cfg.Load().Pipeline.Concurrency)
+	return nil, nil
+}
+
+func startTag(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.Logger) (func() error, error) {
+	run[pipeline.Story, pipeline.Story](ctx, g, d, pipeline.StageTag, inputOf(pipeline.KindExtracted), pipeline.KindTagged, d.live.tagger.Stage, d.live.cfg.Load().Pipeline.Concurrency)
+	return nil, nil
+}
+
+func startTranslate(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.Logger) (func() error, error) {
+	cfg := d.live.cfg.Load()
+	tr, stop := newTranslator(ctx, cfg, log)
+	run[pipeline.Story, pipeline.Story](ctx, g, d, pipeline.StageTranslate, inputOf(pipeline.KindTagged), pipeline.KindTranslated, tr.Stage, cfg.Pipeline.Concurrency)
+	return stop, nil
+}
+
+func startIndex(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.Logger) (func() error, error) {
+	if d.index == nil {
+		return nil, fmt.Errorf("stage index needs a search index")
+	}
+	ix := index.New(d.index, index.Options{Logger: log})
+	// The indexer batches concurrent calls into one upsert: more in flight,
+	// bigger batches.
+	run[pipeline.Story, pipeline.Story](ctx, g, d, pipeline.StageIndex, inputOf(pipeline.KindTranslated), pipeline.KindIndexed, ix.Stage, max(d.live.cfg.Load().Pipeline.Concurrency, 8))
+	return ix.Close, nil
 }
 
 func inputOf(kind string) string { return pipeline.SubjectRoot + "." + kind + ".>" }

@@ -31,7 +31,10 @@ var (
 	}
 	boilerplateLead    = regexp.MustCompile(`(?i)^(read more|read also|see also|related|more|image|images|photo|photos|photograph|picture|video|source|tags|tag|topics|filed under|keywords|etiquetas|temas|palabras clave|mots-clés|schlagworte|schlagwörter|tagi|タグ|キーワード|关键词|责任编辑|編集|記者|기자|читайте также|читать также|фото|видео|автор|теги|метки|рубрики|источник|lea también|lire aussi|mehr zum thema)\s*[:：]`)
 	boilerplateCounter = regexp.MustCompile(`(?i)^(image|photo|slide|picture|фото|imagen|foto) \d+ (of|из|de|di|von|sur) \d+$`)
-	boilerplateStart   = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
+	// postMeta is a label of a post's meta line anywhere in a short
+	// paragraph: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde".
+	postMeta         = regexp.MustCompile(`(?i)(posted by|published by|publicado por|publié par|veröffentlicht von|опубликовал[аи]?|categor(y|ies|ia|ía|ie)|kategorie|рубрика|filed under)\s*:`)
+	boilerplateStart = regexp.MustCompile(`(?i)^(click here|sign up for|subscribe to|follow us on|advertisement|getty images|подписывайтесь на|подпишитесь на)`)
 )
 
 // maxBoilerplateRunes bounds the paragraphs boilerplateLine is tried on: a
@@ -308,7 +311,7 @@ func isBoilerplate(para string) bool {
 	// A line without a letter or digit ("___", "* * *") separates; it
 	// says nothing.
 	return !strings.ContainsFunc(para, isLetterOrDigit) || boilerplateWhole[whole] || onlyDate(para) || boilerplateLead.MatchString(para) || boilerplateCounter.MatchString(para) ||
-		boilerplateStart.MatchString(para) || strings.Contains(lower, "powered by")
+		boilerplateStart.MatchString(para) || postMeta.MatchString(para) || strings.Contains(lower, "powered by")
 }
 
 // tailParagraphs is how many closing paragraphs are checked for trailers.

@@ -31,7 +31,9 @@ func selectContent(root *html.Node) []*html.Node {
 	topClass := attr(top, "class")
 	var out []*html.Node
 	for c := top.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c == top || s.siblingBelongs(c, threshold, topClass, topScore) {
+		// Line breaks between the chosen siblings keep their paragraphs
+		// apart; elsewhere they render as nothing.
+		if c == top || isElement(c, atom.Br) || s.siblingBelongs(c, threshold, topClass, topScore) {
 			out = append(out, c)
 		}
 	}

@@ -116,3 +116,22 @@ func TestDigestListsAndLinkLists(t *testing.T) {
 		})
 	}
 }
+
+func TestTextBetweenLineBreaksKeepsParagraphs(t *testing.T) {
+	page := `<html><body><div class="col"><p class="titulo">Atendimento Domiciliar registra arrombamento</p>
+<small><b>05/10/2018</b> - Publicado por: Clarissa Borba - Categoria: <a href="/c">Saúde</a></small><br><br><img src="/a.jpg"><br><br>
+A equipe do Serviço de Atendimento Domiciliar, do bairro Amizade, registrou nesta manhã o arrombamento de dois automóveis da unidade, segundo a prefeitura.<br><br>Os veículos estavam sem as respectivas baterias e nada foi levado, informou a coordenação do serviço.
+</div></body></html>`
+	res, err := Extract([]byte(page), PageOptions{URL: "https://news.example/a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The page has no headline markup: its title paragraph stays; the
+	// meta line goes.
+	want := "Atendimento Domiciliar registra arrombamento\n\n" +
+		"A equipe do Serviço de Atendimento Domiciliar, do bairro Amizade, registrou nesta manhã o arrombamento de dois automóveis da unidade, segundo a prefeitura.\n\n" +
+		"Os veículos estavam sem as respectivas baterias e nada foi levado, informou a coordenação do serviço."
+	if res.Body != want {
+		t.Errorf("body\n%q\nwant\n%q", res.Body, want)
+	}
+}

@@ -198,6 +198,12 @@ func startFetch(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.L
 	}
 	f := fetch.New(fetch.Options{Sources: d.live.source, Seen: kv, Logger: log, Client: client(false), PrivateClient: client(true),
 		Registerer: d.reg,
+		OnRejected: func(ctx context.Context, source, url string, reason error, data []byte) {
+			r := bus.Rejected{Stage: pipeline.StageFetch, Source: source, URL: url, Reason: reason.Error(), Data: data}
+			if _, err := d.bus.PublishDeadLetter(ctx, r); err != nil {
+				log.Error("dead-lettering a rejected drop file failed", "source", source, "url", url, "error", err)
+			}
+		},
 		OnHealth: func(source string, old, new fetch.Health) {
 			ev, ok := fetch.NewHealthEvent(source, old, new)
 			if !ok {

@@ -2,6 +2,8 @@ package bus
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -127,4 +129,35 @@ func IsStoreUnavailable(err error) bool {
 		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout) ||
 		errors.Is(err, nats.ErrConnectionClosed) || errors.Is(err, nats.ErrConnectionDraining) ||
 		errors.Is(err, nats.ErrDisconnected)
+}
+
+// Rejected is an input that a stage could not use but that did not arrive
+// as a message of its own (an unreadable file in an agency drop directory),
+// so the runner cannot dead-letter it: the stage reports it through
+// PublishDeadLetter instead.
+type Rejected struct {
+	Stage, Source, URL string
+	Reason             string
+	// Data is the input as received (may be nil when it could not be read).
+	Data []byte
+}
+
+// PublishDeadLetter publishes r to polywire.dlq.<stage>.<source> with the
+// dead-letter headers (Polywire-Original-Subject is empty: there was no
+// message). Its Nats-Msg-Id derives from stage, source, URL and a hash of
+// the data, so reporting the same bad input twice stores it once within
+// the duplicate window.
+func (b *Bus) PublishDeadLetter(ctx context.Context, r Rejected) (PubAck, error) {
+	h := nats.Header{}
+	h.Set(pipeline.HeaderSource, r.Source)
+	if r.URL != "" {
+		h.Set(pipeline.HeaderURL, r.URL)
+	}
+	sum := sha256.Sum256(r.Data)
+	h.Set(pipeline.HeaderMsgID, "dlq:"+r.Stage+":"+r.Source+":"+r.URL+":"+hex.EncodeToString(sum[:8]))
+	h.Set(pipeline.HeaderDLQStage, r.Stage)
+	h.Set(pipeline.HeaderDLQReason, cleanReason(r.Reason))
+	h.Set(pipeline.HeaderOriginalSubject, "")
+	h.Set(pipeline.HeaderAttempts, "1")
+	return b.publishData(ctx, pipeline.DLQSubject(r.Stage, r.Source), h, r.Data)
 }

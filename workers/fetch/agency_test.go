@@ -179,8 +179,13 @@ func TestDropDirectory(t *testing.T) {
 	os.Chtimes(filepath.Join(dir, "a.json"), now.Add(time.Minute), now.Add(time.Minute))
 	write("c.json", `{"headline": "no uri"}`)
 	write("d.json", feedtest.Ninjs1Item)
+	var rejected []string
+	h.f.opts.OnRejected = func(_ context.Context, source, url string, reason error, data []byte) {
+		rejected = append(rejected, source+" "+filepath.Base(url)+" "+string(data))
+	}
 	items = h.run(t, job("drop", 2))
 	want(t, len(items), 2, "changed and new files")
+	want(t, strings.Join(rejected, ","), `drop c.json {"headline": "no uri"}`, "the bad file is handed over for dead-lettering")
 	versions := map[string]int{}
 	for _, it := range items {
 		versions[it.Story.Headline] = it.Story.Version

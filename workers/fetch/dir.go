@@ -117,6 +117,7 @@ func (f *Fetcher) scanDir(ctx context.Context, src config.Source, dir string, pr
 		if err != nil {
 			f.log.Warn("drop file unusable", "source", src.ID, "url", name, "error", err)
 			bad = append(bad, name+": "+err.Error())
+			f.reject(ctx, src, filepath.Join(dir, name), info.Size(), err)
 			continue
 		}
 		cands = append(cands, cs...)
@@ -132,4 +133,21 @@ func (f *Fetcher) readDropFile(ctx context.Context, src config.Source, path stri
 		return nil, err
 	}
 	return f.parseDocument(src, resp.Body, resp.ContentType(), u)
+}
+
+// maxRejectedBytes bounds the copy of an unusable drop file sent to the
+// dead-letter subject.
+const maxRejectedBytes = 8 << 20
+
+// reject reports an unusable drop file through Options.OnRejected, with its
+// content when it is readable and not too large.
+func (f *Fetcher) reject(ctx context.Context, src config.Source, path string, size int64, reason error) {
+	if f.opts.OnRejected == nil {
+		return
+	}
+	var data []byte
+	if size <= maxRejectedBytes {
+		data, _ = os.ReadFile(path)
+	}
+	f.opts.OnRejected(ctx, src.ID, "file://"+filepath.ToSlash(path), reason, data)
 }

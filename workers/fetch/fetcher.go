@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"context"
 	"log/slog"
 	"sync/atomic"
 	"time"
@@ -44,6 +45,11 @@ type Options struct {
 	// Registerer receives the per-source metrics (polls, failures, new
 	// items, last success, stale); nil registers nothing.
 	Registerer prometheus.Registerer
+	// OnRejected is called for an input that cannot be used and did not
+	// arrive as a message of its own — an unreadable or unparseable file in
+	// an agency drop directory — with its URL, the reason and its bytes (nil
+	// when unreadable); the caller dead-letters it. Nil: logged only.
+	OnRejected func(ctx context.Context, source, url string, reason error, data []byte)
 }
 
 // Fetcher is the fetch stage. It is safe for concurrent use.

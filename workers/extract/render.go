@@ -319,8 +319,8 @@ const tailParagraphs = 3
 
 // trailer matches the promotional lines sites append to every story:
 // follow-us prompts, newsletter and forum invitations, contact lines,
-// invitations to the site's radio or podcast.
-var trailer = regexp.MustCompile(`(?i)(follow (us|him|her|them|me) (on|@)|follow [\pL'’ ]{0,30}coverage|sign up for|subscribe to (our|the)|join (us|our)|our newsletter|newsletters?\b.*\binbox|have a (news )?tip|if you enjoyed this|successfully subscribed|problem subscribing|\blisten (back|live|again)\b|^(how to )?listen to\b|подписывайтесь|подпишитесь|síguenos|suivez-nous|folgen sie uns)`)
+// invitations to the site's radio or podcast, comment rules and prompts.
+var trailer = regexp.MustCompile(`(?i)(follow (us|him|her|them|me) (on|@)|follow [\pL'’ ]{0,30}coverage|sign up for|subscribe to (our|the)|join (us|our)|our newsletter|newsletters?\b.*\binbox|have a (news )?tip|if you enjoyed this|successfully subscribed|problem subscribing|\blisten (back|live|again)\b|^(how to )?listen to\b|comments? (are|is) (closed|moderated)|leave a (comment|reply)|deja un comentario|deixe (um|seu) comentário|добавить комментарий|оставить комментарий|\bmoderador|\bmoderator|модератор|подписывайтесь|подпишитесь|síguenos|suivez-nous|folgen sie uns)`)
 
 // maxTrailerRunes bounds the paragraphs trailer is tried on.
 const maxTrailerRunes = 300

@@ -109,6 +109,7 @@ func TestDropTrailersRadioInvitations(t *testing.T) {
 		"Fans will be able to listen to the new album from Friday, the label said.",
 		"The band starts its tour in May.",
 		"Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
+		"ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.",
 	}
 	got := dropTrailers(append([]string{}, paras...))
 	if strings.Join(got, "|") != strings.Join(paras[:2], "|") {

@@ -34,6 +34,14 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	}
+	// Whole pages with furniture: teaser cards, photo blocks, digests,
+	// about boxes, every dateline style.
+	golden, _ := filepath.Glob("testdata/golden/*.html")
+	for _, file := range golden {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(b, "")
+		}
+	}
 	f.Fuzz(func(t *testing.T, page []byte, contentType string) {
 		res, err := Extract(page, PageOptions{URL: "https://example.test/", ContentType: contentType, MaxBytes: 1 << 20})
 		if err != nil {

@@ -1,5 +1,9 @@
 package extract
 
+// Page furniture recognised by its shape rather than its class names:
+// teaser cards of other stories, photo blocks with their captions, and
+// "About <name>" blocks beside the story.
+
 import (
 	"regexp"
 	"strings"

@@ -295,7 +295,7 @@ func (r *renderer) flushParagraph() {
 	if para == "" || text > 0 && float64(link)/float64(text) > 0.5 && (r.inDigest == 0 || ownText < minDigestRunes) {
 		return
 	}
-	if isBoilerplate(para) || isBylineLine(para, r.byline) {
+	if isBoilerplate(para) || isBylineLine(para, r.byline) || isCaption(para) {
 		return
 	}
 	r.paras = append(r.paras, para)
@@ -312,6 +312,20 @@ func isBoilerplate(para string) bool {
 	// says nothing.
 	return !strings.ContainsFunc(para, isLetterOrDigit) || boilerplateWhole[whole] || onlyDate(para) || boilerplateLead.MatchString(para) || boilerplateCounter.MatchString(para) ||
 		boilerplateStart.MatchString(para) || postMeta.MatchString(para) || strings.Contains(lower, "powered by")
+}
+
+// photoCredit ends a photo caption, after a sentence or in brackets:
+// ". REUTERS/Issei Kato", "(AP Photo/Eugene Hoshiko)", ". EFE/Archivo",
+// "(Photo: Kyodo)". "… according to a Reuters/Ipsos poll." is not one.
+var photoCredit = regexp.MustCompile(`(?:(?:^|[.!?»”"]\s+|\()(?:REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images|XINHUA|Xinhua|TASS|ТАСС|EFE|Kyodo|ANSA|dpa|DPA|SIPA|Bloomberg)\s?/\s?[\pL .'’-]{2,60}\)?|\((?:Photo|Foto|Фото|写真)\s*[:：][^)]{1,80}\))\.?$`)
+
+// maxCaptionParagraph bounds the paragraphs read as a photo caption.
+const maxCaptionParagraph = 300
+
+// isCaption reports a photo caption left in the text: a short paragraph
+// that ends with a photo credit.
+func isCaption(para string) bool {
+	return len([]rune(para)) <= maxCaptionParagraph && photoCredit.MatchString(para)
 }
 
 // tailParagraphs is how many closing paragraphs are checked for trailers.

@@ -116,3 +116,25 @@ func TestDropTrailersRadioInvitations(t *testing.T) {
 		t.Errorf("got %q, want the first two paragraphs", got)
 	}
 }
+
+func TestIsCaption(t *testing.T) {
+	tests := []struct {
+		para string
+		want bool
+	}{
+		{"The Bank of Japan building in Tokyo, Japan, July 30, 2019. REUTERS/Issei Kato", true},
+		{"Waves crash against a breakwater in Naha, Okinawa. (AP Photo/Eugene Hoshiko)", true},
+		{"La ministra durante la firma del acuerdo en Madrid. EFE/Archivo", true},
+		{"Officials meet in Tokyo. (Photo: Kyodo)", true},
+		{"The agency said Reuters/Ipsos polling showed support at 40%.", false},
+		{"Support for the president fell to 40%, according to a Reuters/Ipsos poll.", false},
+		{"TOKYO (Reuters) - The Bank of Japan kept policy steady on Thursday.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.para, func(t *testing.T) {
+			if got := isCaption(tt.para); got != tt.want {
+				t.Errorf("isCaption(%q) = %v, want %v", tt.para, got, tt.want)
+			}
+		})
+	}
+}

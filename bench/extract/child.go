@@ -16,7 +16,7 @@ type childReport struct {
 	Errors     int               `json:"errors"`
 	Pages      int               `json:"pages"` // pages extracted in the timed passes
 	CPUSeconds float64           `json:"cpu_seconds"`
-	WallSecond float64           `json:"wall_seconds"`
+	WallSeconds float64           `json:"wall_seconds"`
 	// MaxRSSKiB is filled in by the parent from the child's rusage.
 	MaxRSSKiB int64 `json:"-"`
 }
@@ -57,7 +57,7 @@ func measure(x extractor, c *corpus, passes int, rep *childReport) {
 		}
 	}
 	rep.CPUSeconds = cpuSeconds() - cpu0
-	rep.WallSecond = time.Since(wall0).Seconds()
+	rep.WallSeconds = time.Since(wall0).Seconds()
 }
 
 // cpuSeconds is the user plus system CPU time of this process so far, all

@@ -33,7 +33,7 @@ func newRow(name string, c *corpus, rep *childReport) row {
 		rw.pagesPerCPU = float64(rep.Pages) / rep.CPUSeconds
 	}
 	if rep.Pages > 0 {
-		rw.wallMsByPage = rep.WallSecond * 1000 / float64(rep.Pages)
+		rw.wallMsByPage = rep.WallSeconds * 1000 / float64(rep.Pages)
 	}
 	return rw
 }

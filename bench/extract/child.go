@@ -12,10 +12,10 @@ import (
 // childReport is what a child process measured for one extractor; it goes
 // to the parent as JSON on stdout.
 type childReport struct {
-	Bodies     map[string]string `json:"bodies"`
-	Errors     int               `json:"errors"`
-	Pages      int               `json:"pages"` // pages extracted in the timed passes
-	CPUSeconds float64           `json:"cpu_seconds"`
+	Bodies      map[string]string `json:"bodies"`
+	Errors      int               `json:"errors"`
+	Pages       int               `json:"pages"` // pages extracted in the timed passes
+	CPUSeconds  float64           `json:"cpu_seconds"`
 	WallSeconds float64           `json:"wall_seconds"`
 	// MaxRSSKiB is filled in by the parent from the child's rusage.
 	MaxRSSKiB int64 `json:"-"`

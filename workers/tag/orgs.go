@@ -77,6 +77,9 @@ type orgCtx struct {
 }
 
 func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang string) []span {
+	if lang == "en" {
+		return ix.englishOrgs(text, toks, known)
+	}
 	if lang != "ru" && !(lang == "" || lang == pipeline.LanguageUnknown) {
 		return nil
 	}

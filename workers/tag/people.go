@@ -315,6 +315,13 @@ func setOf(s string) map[string]bool {
 // capitalised words (Foreign Minister Taro Kono).
 func (ix *index) englishPeople(text string, toks []token, known []span) []span {
 	pc := &personCtx{text: text, toks: toks, covered: coveredTokens(toks, known)}
+	out := ix.afterEnglishRoles(pc, text, toks)
+	ec := ix.newEnglishCtx(text, toks, append(known, out...))
+	return append(out, ec.namedPeople()...)
+}
+
+// afterEnglishRoles finds two or three capitalised words after a role word.
+func (ix *index) afterEnglishRoles(pc *personCtx, text string, toks []token) []span {
 	var out []span
 	for i := 0; i+1 < len(toks); i++ {
 		if _, ok := roleKeywords[toks[i].norm]; !ok || !toks[i].cap {

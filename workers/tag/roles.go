@@ -96,8 +96,8 @@ func (ix *index) roleBefore(text string, toks []token, spans []span, k int, inPe
 		s := &spans[k]
 		s.role = qualifyRole(toks, j, role)
 		s.office, s.to = placesBetween(text, toks, spans, j, first)
-		if s.office == "" && j > 0 {
-			s.office = demonyms[toks[j-1].norm]
+		for k := j - 1; s.office == "" && k >= max(0, j-2); k-- {
+			s.office = demonyms[toks[k].norm] // Japanese (Prime) Minister
 		}
 		return
 	}

@@ -193,4 +193,6 @@ func (ec *englishCtx) personWord(j int) bool {
 	return t.cap && !t.upper && !ec.covered[j] && isLatinWord(t.text) && !enOrgTails[t.norm] && !functionWordEN[t.norm]
 }
 
-func (ec *englishCtx) gapIs(a, b int, g string) bool { return ec.text[ec.toks[a].bend:ec.toks[b].bstart] == g }
+func (ec *englishCtx) gapIs(a, b int, g string) bool {
+	return ec.text[ec.toks[a].bend:ec.toks[b].bstart] == g
+}

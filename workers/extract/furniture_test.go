@@ -135,3 +135,20 @@ A equipe do Serviço de Atendimento Domiciliar, do bairro Amizade, registrou nes
 		t.Errorf("body\n%q\nwant\n%q", res.Body, want)
 	}
 }
+
+func TestWrappedParagraphBesideTheArticleBlocks(t *testing.T) {
+	// The lead sits in a media wrapper, the rest in sibling blocks.
+	page := `<html><head><title>Investors weigh trade talks</title></head><body><div class="body-text">` +
+		`<div class="leafmedia"><p class="para"><cite>Hong Kong (CNN Business)</cite> A muddled view of US-China trade talks once again seems to be weighing on investors.</p></div>` +
+		`<div class="para">The major Asian market indexes were mixed in early trading Tuesday after a report that the mood in Beijing was pessimistic, citing a government source.</div>` +
+		`<div class="para">Japan's Nikkei 225 declined 0.3%, while South Korea's Kospi Index fell 0.5%, and China's Shanghai Composite recovered its losses to trade up 0.4%.</div>` +
+		`<div class="para">Hong Kong's Hang Seng Index rose 0.6% after a weekend of protests, while Australia's S&P/ASX 200 dropped 0.4% in early trade on Tuesday.</div>` +
+		`</div></body></html>`
+	res, err := Extract([]byte(page), PageOptions{URL: "https://news.example/a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(res.Body, "Hong Kong (CNN Business) A muddled view") {
+		t.Errorf("body does not start with the lead:\n%s", res.Body)
+	}
+}

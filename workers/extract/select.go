@@ -97,7 +97,8 @@ func (s *scorer) siblingBelongs(c *html.Node, threshold float64, topClass string
 	if _, ok := s.scores[c]; ok && s.final(c)+bonus >= threshold {
 		return true
 	}
-	if c.DataAtom != atom.P {
+	// A paragraph may come wrapped (<div class="media"><p>…</p></div>).
+	if c = soleElement(c); c.DataAtom != atom.P {
 		return false
 	}
 	st := s.stats[c]
@@ -114,4 +115,31 @@ func (s *scorer) siblingBelongs(c *html.Node, threshold float64, topClass string
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \"'»”’)")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// maxWrappers bounds how deep soleElement looks through wrappers.
+const maxWrappers = 8
+
+// soleElement returns the element n wraps: while n has exactly one element
+// child and no text of its own, that child.
+func soleElement(n *html.Node) *html.Node {
+	for range maxWrappers {
+		var only *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+				return n
+			case c.Type != html.ElementNode:
+			case only != nil:
+				return n
+			default:
+				only = c
+			}
+		}
+		if only == nil {
+			return n
+		}
+		n = only
+	}
+	return n
 }

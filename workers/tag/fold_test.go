@@ -95,3 +95,27 @@ func TestNormalizePhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestWordFilter: the filter never misses a word added to it, and rejects
+// most others.
+func TestWordFilter(t *testing.T) {
+	f := newWordFilter()
+	in := []string{"москва", "москвы", "tokyo", "ростова-на-дону", "а", "тасс", "x"}
+	for _, w := range in {
+		f.add(w)
+	}
+	for _, w := range in {
+		if !f.maybe(w) {
+			t.Errorf("maybe(%q) = false for a member", w)
+		}
+	}
+	hits := 0
+	for _, w := range tokenize("в понедельник на здании мэрии состоялась очередная акция протеста против политики властей") {
+		if f.maybe(w.norm) {
+			hits++
+		}
+	}
+	if hits > 1 {
+		t.Errorf("%d of 12 other words pass the filter", hits)
+	}
+}

@@ -98,6 +98,9 @@ func slugify(name string) string {
 }
 
 func hasTranslit(r rune) bool {
+	if r >= 'а' && r <= 'я' {
+		return true // every basic letter is in the table
+	}
 	_, ok := translit[r]
 	return ok
 }

@@ -33,6 +33,7 @@ type phrase struct {
 type index struct {
 	g       *gazetteer.Gazetteer
 	byFirst map[string][]*phrase // first-word form → phrases
+	first   *wordFilter          // the keys of byFirst
 	trie    *trieNode            // CJK names
 	stop    map[string]bool      // normalised forms never matched alone
 	order   int
@@ -43,7 +44,7 @@ type index struct {
 }
 
 func buildIndex(g *gazetteer.Gazetteer) *index {
-	ix := &index{g: g, byFirst: map[string][]*phrase{}, trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames(), roles: buildRoleIndex()}
+	ix := &index{g: g, byFirst: map[string][]*phrase{}, first: newWordFilter(), trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames(), roles: buildRoleIndex()}
 	for _, p := range g.Places() {
 		ix.addNames(ref{pipeline.EntityLocation, p.ID}, p.Names, false)
 	}
@@ -123,6 +124,7 @@ func (ix *index) ptokens(words []string, lang string, person bool) []ptoken {
 func (ix *index) add(p *phrase) {
 	for _, f := range p.toks[0].forms {
 		ix.byFirst[f] = append(ix.byFirst[f], p)
+		ix.first.add(f)
 	}
 }
 

@@ -40,6 +40,9 @@ func (ix *index) matchTokens(text string, toks []token) []span {
 
 func (ix *index) bestAt(text string, toks []token, i int) (*phrase, int) {
 	var best *phrase
+	if !ix.first.maybe(toks[i].norm) {
+		return nil, 0
+	}
 	for _, p := range ix.byFirst[toks[i].norm] {
 		if !ix.phraseMatches(text, toks, i, p) {
 			continue

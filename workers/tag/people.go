@@ -23,10 +23,11 @@ var (
 
 // personCtx carries what the recogniser needs about one text.
 type personCtx struct {
-	text    string
-	toks    []token
-	covered []bool // token already in a gazetteer mention
-	names   map[string]firstNameInfo
+	text     string
+	toks     []token
+	covered  []bool // token already in a gazetteer mention
+	names    map[string]firstNameInfo
+	nameMemo []int8 // nameLike per token: 0 not yet asked, 1 yes, -1 no
 }
 
 func (ix *index) recognisePeople(text string, toks []token, known []span, lang string) []span {
@@ -125,8 +126,19 @@ func (pc *personCtx) nameLike(i int) bool {
 		return false
 	}
 	t := &pc.toks[i]
-	return t.cap && !t.upper && !pc.covered[i] && hasCyrillic(t.norm) &&
-		utf8.RuneCountInString(t.norm) >= 2 && !notName.match(t.norm) && !functionWords[t.norm] && !roleWords[t.norm]
+	if !t.cap || t.upper || pc.covered[i] {
+		return false
+	}
+	if pc.nameMemo == nil {
+		pc.nameMemo = make([]int8, len(pc.toks))
+	}
+	if pc.nameMemo[i] == 0 {
+		pc.nameMemo[i] = -1
+		if hasCyrillic(t.norm) && utf8.RuneCountInString(t.norm) >= 2 && !notName.match(t.norm) && !functionWords[t.norm] && !roleWords[t.norm] {
+			pc.nameMemo[i] = 1
+		}
+	}
+	return pc.nameMemo[i] == 1
 }
 
 // givenLike is nameLike, also for unknown first names in -ий (Акакий).

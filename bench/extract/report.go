@@ -47,8 +47,9 @@ func pageF1(c counts) float64 {
 	return 2 * p * r / (p + r)
 }
 
-func printReport(w io.Writer, c *corpus, rows []row, base *childReport, passes int) {
-	fmt.Fprintf(w, "%d pages; each extractor in its own process: 1 untimed pass, then %d timed passes (process CPU time, user+sys)\n\n", len(c.ids), passes)
+func printReport(w io.Writer, c *corpus, rows []row, base *childReport, s settings) {
+	fmt.Fprintf(w, "%d pages; %d rounds, each extractor in a fresh process per round: 1 untimed pass, then %d timed passes\n", len(c.ids), max(1, s.rounds), s.passes)
+	fmt.Fprintf(w, "pages/CPU-s: timed pages over the child's user+sys CPU, all rounds; peak RSS: median of the rounds\n\n")
 	fmt.Fprintf(w, "%-24s %6s %9s %6s %12s %9s %10s %8s %6s\n", "extractor", "F1", "precision", "recall", "pages/CPU-s", "ms/page", "peak RSS", "over base", "errors")
 	for _, rw := range rows {
 		fmt.Fprintf(w, "%-24s %6.3f %9.3f %6.3f %12.1f %9.2f %7.1f MiB %4.1f MiB %6d\n",

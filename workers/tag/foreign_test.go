@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/polywire/polywire/workers/tag"
 )
 
 // TestEnglishAndJapaneseRecognisers: people, organisations and places the
@@ -46,5 +48,17 @@ func TestEnglishAndJapaneseRecognisers(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestJaSuffixStarts: every suffix starts with a character of
+// jaSuffixStarts, the scan's quick test.
+func TestJaSuffixStarts(t *testing.T) {
+	for _, list := range [][]string{tag.JaOrgSuffixes(), tag.JaPersonSuffixes()} {
+		for _, s := range list {
+			if !strings.ContainsRune(tag.JaSuffixStarts, []rune(s)[0]) {
+				t.Errorf("suffix %s does not start with a listed character", s)
+			}
+		}
 	}
 }

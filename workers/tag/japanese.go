@@ -35,18 +35,24 @@ func jaNameRune(r rune) bool { return isHan(r) || isKatakana(r) || r == '・' }
 func japaneseNames(runes []rune, known []span) []span {
 	var out []span
 	for i := 0; i < len(runes); i++ {
+		if !strings.ContainsRune(jaSuffixStarts, runes[i]) {
+			continue // no suffix starts here
+		}
 		if s, ok := jaOrgAt(runes, i, known); ok {
 			out = append(out, s)
 			i = s.end - 1
 			continue
 		}
-		if s, ok := jaPersonAt(runes, i, append(known, out...)); ok {
+		if s, ok := jaPersonAt(runes, i, known); ok && !overlaps(out, s.start, s.end) {
 			out = append(out, s)
 			i = s.end - 1
 		}
 	}
 	return out
 }
+
+// jaSuffixStarts are the first characters of the suffixes.
+const jaSuffixStarts = "株委研通新銀大協機省庁党首知外市議社会さ氏"
 
 // jaOrgAt: 株式会社 and a name after it, or a name and a suffix at i.
 func jaOrgAt(runes []rune, i int, known []span) (span, bool) {

@@ -33,17 +33,18 @@ func jaNameRune(r rune) bool { return isHan(r) || isKatakana(r) || r == '・' }
 // japaneseNames finds Japanese-script organisations and people; known are
 // the mentions found so far.
 func japaneseNames(runes []rune, known []span) []span {
+	cov := newRuneCover(len(runes), known)
 	var out []span
 	for i := 0; i < len(runes); i++ {
 		if !strings.ContainsRune(jaSuffixStarts, runes[i]) {
 			continue // no suffix starts here
 		}
-		if s, ok := jaOrgAt(runes, i, known); ok {
+		if s, ok := jaOrgAt(runes, i, cov); ok {
 			out = append(out, s)
 			i = s.end - 1
 			continue
 		}
-		if s, ok := jaPersonAt(runes, i, known); ok && !overlaps(out, s.start, s.end) {
+		if s, ok := jaPersonAt(runes, i, cov); ok && (len(out) == 0 || out[len(out)-1].end <= s.start) {
 			out = append(out, s)
 			i = s.end - 1
 		}
@@ -55,14 +56,14 @@ func japaneseNames(runes []rune, known []span) []span {
 const jaSuffixStarts = "株委研通新銀大協機省庁党首知外市議社会さ氏"
 
 // jaOrgAt: 株式会社 and a name after it, or a name and a suffix at i.
-func jaOrgAt(runes []rune, i int, known []span) (span, bool) {
+func jaOrgAt(runes []rune, i int, cov runeCover) (span, bool) {
 	org := ref{typ: pipeline.EntityOrganisation}
 	if hasPrefixAt(runes, i, "株式会社") {
 		end := i + 4
 		for end < len(runes) && end-i-4 < maxJaName && jaNameRune(runes[end]) {
 			end++
 		}
-		if end > i+4 && !overlaps(known, i, end) {
+		if end > i+4 && !cov.any(i, end) {
 			return span{start: i, end: end, ref: org}, true
 		}
 	}
@@ -72,17 +73,17 @@ func jaOrgAt(runes []rune, i int, known []span) (span, bool) {
 		}
 		end := i + len([]rune(sfx))
 		start := nameStart(runes, i)
-		if start == i || overlaps(known, i, end) {
+		if start == i || cov.any(i, end) {
 			return span{}, false
 		}
-		return span{start: start, end: end, ref: org, override: overlaps(known, start, i)}, true
+		return span{start: start, end: end, ref: org, override: cov.any(start, i)}, true
 	}
 	return span{}, false
 }
 
 // jaPersonAt: a name of two to four kanji, or of katakana, before a
 // title or honorific starting at i.
-func jaPersonAt(runes []rune, i int, known []span) (span, bool) {
+func jaPersonAt(runes []rune, i int, cov runeCover) (span, bool) {
 	for _, sfx := range jaPersonSuffixes {
 		if !hasPrefixAt(runes, i, sfx) {
 			continue
@@ -94,7 +95,7 @@ func jaPersonAt(runes []rune, i int, known []span) (span, bool) {
 		start := nameStart(runes, end)
 		n := end - start
 		kata := start < end && isKatakana(runes[start])
-		if n < 2 || !kata && n > 4 || overlaps(known, start, end) || mixedScripts(runes[start:end]) {
+		if n < 2 || !kata && n > 4 || cov.any(start, end) || mixedScripts(runes[start:end]) {
 			return span{}, false
 		}
 		return span{start: start, end: end, ref: ref{typ: pipeline.EntityPerson}}, true
@@ -133,4 +134,27 @@ func hasPrefixAt(runes []rune, i int, s string) bool {
 		i++
 	}
 	return true
+}
+
+// runeCover marks the characters inside known mentions.
+type runeCover []bool
+
+func newRuneCover(n int, spans []span) runeCover {
+	c := make(runeCover, n)
+	for _, s := range spans {
+		for k := max(0, s.start); k < min(n, s.end); k++ {
+			c[k] = true
+		}
+	}
+	return c
+}
+
+// any reports whether a character of [start, end) is covered.
+func (c runeCover) any(start, end int) bool {
+	for k := max(0, start); k < min(len(c), end); k++ {
+		if c[k] {
+			return true
+		}
+	}
+	return false
 }

@@ -187,6 +187,7 @@ func tokenAt(toks []token, start int) int {
 // jaPeople finds Japanese-script names the gazetteer lacks: a katakana name
 // with a middle dot (ミハイル・ガルージン) followed by a role suffix.
 func jaPeople(runes []rune, known []span) []span {
+	cov := newRuneCover(len(runes), known)
 	var out []span
 	for i := 0; i < len(runes); i++ {
 		if !isKatakana(runes[i]) || (i > 0 && (isKatakana(runes[i-1]) || runes[i-1] == '・')) {
@@ -197,7 +198,7 @@ func jaPeople(runes []rune, known []span) []span {
 			dot = dot || runes[j] == '・'
 			j++
 		}
-		if dot && hasJaRoleSuffix(runes[j:]) && !overlaps(known, i, j) {
+		if dot && hasJaRoleSuffix(runes[j:]) && !cov.any(i, j) {
 			out = append(out, span{start: i, end: j, ref: ref{typ: pipeline.EntityPerson}})
 		}
 		i = j
@@ -217,11 +218,3 @@ func hasJaRoleSuffix(rest []rune) bool {
 
 func isKatakana(r rune) bool { return unicode.Is(unicode.Katakana, r) && r != '・' || r == 'ー' }
 
-func overlaps(spans []span, start, end int) bool {
-	for _, s := range spans {
-		if s.start < end && start < s.end {
-			return true
-		}
-	}
-	return false
-}

@@ -28,7 +28,7 @@ func isTeaserList(n *html.Node, stats map[*html.Node]nodeStats) bool {
 	if total == 0 || total > maxCardRunes*12 {
 		return false
 	}
-	cards, cardText := 0, 0
+	cards, cardText := 0, int32(0)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && isCard(c, stats) {
 			cards++

@@ -242,7 +242,7 @@ func (r *renderer) markDigest(n *html.Node) {
 
 // everyItemLinks reports a list of two or more short items that all carry
 // a link: a "more stories" list rather than a list in the story.
-func (r *renderer) everyItemLinks(list *html.Node, text int) bool {
+func (r *renderer) everyItemLinks(list *html.Node, text int32) bool {
 	items := 0
 	for c := list.FirstChild; c != nil; c = c.NextSibling {
 		if !isElement(c, atom.Li) {
@@ -253,7 +253,7 @@ func (r *renderer) everyItemLinks(list *html.Node, text int) bool {
 			return false
 		}
 	}
-	return items >= 2 && text/items < 100
+	return items >= 2 && int(text)/items < 100
 }
 
 func (r *renderer) text(s string, inLink bool) {

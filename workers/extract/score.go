@@ -127,6 +127,9 @@ func (s *scorer) proseOf(n *html.Node) (nodeStats, *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode || c.Type == html.ElementNode && !blockTags[c.DataAtom] {
 			cs := s.stats[c]
+			if c.Type == html.TextNode {
+				cs = textStats(c.Data)
+			}
 			st.text += cs.text
 			st.link += cs.link
 			st.commas += cs.commas

@@ -61,7 +61,7 @@ func (s *scorer) moreOfTheSame(top, a *html.Node) bool {
 	if added < max(2, st.prose*3/10) || at.linkDensity() > 0.3 || st.prose == 0 {
 		return false
 	}
-	return addedText*st.prose*10 >= st.proseText*added*6
+	return int64(addedText)*int64(st.prose)*10 >= int64(st.proseText)*int64(added)*6
 }
 
 // liftToArticle moves the pick up to an enclosing <article> or articleBody
@@ -74,7 +74,7 @@ func (s *scorer) liftToArticle(top *html.Node) *html.Node {
 		}
 		if isElement(a, atom.Article) || attr(a, "itemprop") == "articleBody" {
 			st, at := s.stats[top], s.stats[a]
-			if at.text > 0 && st.text*10 >= at.text*6 {
+			if at.text > 0 && int64(st.text)*10 >= int64(at.text)*6 {
 				return a
 			}
 			break

@@ -7,14 +7,16 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// nodeStats summarises the text under one element.
+// nodeStats summarises the text under one element. The counts are int32
+// to halve the per-element maps of large pages (a page would need 2^31
+// runes to overflow one; products of counts are taken in int64).
 type nodeStats struct {
-	text      int // non-space runes
-	link      int // non-space runes inside <a>
-	commas    int // clause punctuation, a sign of prose
-	paras     int // <p> elements with real text
-	prose     int // <p> elements that read like prose: long, few links
-	proseText int // their text
+	text      int32 // non-space runes
+	link      int32 // non-space runes inside <a>
+	commas    int32 // clause punctuation, a sign of prose
+	paras     int32 // <p> elements with real text
+	prose     int32 // <p> elements that read like prose: long, few links
+	proseText int32 // their text
 }
 
 // linkDensity is the share of an element's text that sits in links.
@@ -26,7 +28,8 @@ func (s nodeStats) linkDensity() float64 {
 }
 
 // computeStats fills stats for every element under root in one post-order
-// pass (children before parents, without recursion).
+// pass (children before parents, without recursion). Text nodes count in
+// their ancestors' stats but have no entry of their own: use textStats.
 func computeStats(root *html.Node) map[*html.Node]nodeStats {
 	nodes := preorder(root, nil)
 	stats := make(map[*html.Node]nodeStats, len(nodes)/2)
@@ -51,7 +54,11 @@ func computeStats(root *html.Node) map[*html.Node]nodeStats {
 		default:
 			continue
 		}
-		stats[n] = s
+		if n.Type == html.ElementNode {
+			// Text nodes are not kept: they are half of all nodes, and
+			// textStats recomputes one when needed.
+			stats[n] = s
+		}
 		if p := n.Parent; p != nil {
 			ps := stats[p]
 			ps.text += s.text

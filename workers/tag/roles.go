@@ -217,4 +217,3 @@ func hasJaRoleSuffix(rest []rune) bool {
 }
 
 func isKatakana(r rune) bool { return unicode.Is(unicode.Katakana, r) && r != '・' || r == 'ー' }
-

@@ -26,3 +26,26 @@ func TestCPText(t *testing.T) {
 		})
 	}
 }
+
+// TestCoveredTokens: the marks equal a brute-force overlap test, for spans
+// in and out of order.
+func TestCoveredTokens(t *testing.T) {
+	toks := tokenize("Губернатор Красноярского края Александр Усс прибыл в Токио, где встретился с послом России.")
+	spans := []span{{start: 11, end: 29}, {start: 0, end: 3}, {start: 30, end: 43}, {start: 30, end: 35}, {start: 60, end: 61}, {start: 80, end: 200}}
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {1, 0, 3, 2, 5, 4}, {5, 4, 3, 2, 1, 0}} {
+		var in []span
+		for _, k := range order {
+			in = append(in, spans[k])
+		}
+		got := coveredTokens(toks, in)
+		for i, tk := range toks {
+			want := false
+			for _, s := range in {
+				want = want || tk.start < s.end && s.start < tk.end
+			}
+			if got[i] != want {
+				t.Errorf("order %v: token %q covered = %v, want %v", order, tk.text, got[i], want)
+			}
+		}
+	}
+}

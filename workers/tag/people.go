@@ -279,8 +279,16 @@ func (pc *personCtx) span(i, n int) span {
 // coveredTokens marks the tokens that overlap a span.
 func coveredTokens(toks []token, spans []span) []bool {
 	cov := make([]bool, len(toks))
+	j, last := 0, -1
 	for _, s := range spans {
-		j, _ := slices.BinarySearchFunc(toks, s.start, func(t token, start int) int { return t.end - start - 1 })
+		if s.start < last || j >= len(toks) || j > 0 && toks[j-1].end > s.start {
+			// out of order: search from the start
+			j, _ = slices.BinarySearchFunc(toks, s.start, func(t token, start int) int { return t.end - start - 1 })
+		}
+		for j < len(toks) && toks[j].end <= s.start {
+			j++ // in order (the usual case): walk on from the previous span
+		}
+		last = s.start
 		for k := j; k < len(toks) && toks[k].start < s.end; k++ {
 			cov[k] = true
 		}

@@ -14,9 +14,9 @@ import (
 func (ix *index) result(ct *cpText, spans []span, lang string, at time.Time) Result {
 	r := Result{Entities: make([]pipeline.Mention, 0, len(spans)), Places: []pipeline.Entity{}, People: []pipeline.Entity{}, Organisations: []pipeline.Entity{}}
 	f := newFacets()
-	names := map[ref]map[string]string{}
+	c := &resultCache{names: map[ref]map[string]string{}, unknown: map[string][2]string{}}
 	for _, s := range spans {
-		r.Entities = append(r.Entities, ix.mention(ct, s, lang, at, names))
+		r.Entities = append(r.Entities, ix.mention(ct, s, lang, at, c))
 	}
 	linkSurnames(r.Entities)
 	for _, m := range r.Entities {
@@ -26,17 +26,29 @@ func (ix *index) result(ct *cpText, spans []span, lang string, at time.Time) Res
 	return r
 }
 
-func (ix *index) mention(ct *cpText, s span, lang string, at time.Time, byLang map[ref]map[string]string) pipeline.Mention {
+// resultCache holds what one result computes once per entry or text.
+type resultCache struct {
+	names   map[ref]map[string]string // canonical names by language
+	unknown map[string][2]string      // a person's text → derived name and id
+}
+
+func (ix *index) mention(ct *cpText, s span, lang string, at time.Time, c *resultCache) pipeline.Mention {
 	m := pipeline.Mention{Type: s.ref.typ, Text: ct.slice(s.start, s.end), Start: s.start, End: s.end, ID: s.ref.id}
 	names := ix.names(s.ref)
-	if names != nil {
+	switch {
+	case names != nil:
 		m.Name = names.Canonical(lang)
-		if byLang[s.ref] == nil {
-			byLang[s.ref] = names.CanonicalByLang()
+		if c.names[s.ref] == nil {
+			c.names[s.ref] = names.CanonicalByLang()
 		}
-		m.Names = byLang[s.ref]
-	} else if s.ref.typ == pipeline.EntityPerson {
-		ix.unknownPerson(&m, lang)
+		m.Names = c.names[s.ref]
+	case s.ref.typ == pipeline.EntityPerson:
+		if d, ok := c.unknown[m.Text]; ok {
+			m.Name, m.ID = d[0], d[1]
+		} else {
+			ix.unknownPerson(&m, lang)
+			c.unknown[m.Text] = [2]string{m.Name, m.ID}
+		}
 	}
 	switch s.ref.typ {
 	case pipeline.EntityLocation:

@@ -75,12 +75,14 @@ func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 }
 
 // release returns a token buffer to the pool, cleared so that it keeps no
-// text alive; very large buffers are left to the garbage collector.
+// text alive; very large buffers are left to the garbage collector. A
+// pooled buffer is zero up to its capacity, so clearing the tokens used is
+// enough.
 func (t *Tagger) release(buf *[]token, toks []token) {
 	if cap(toks) > 1<<16 {
 		return
 	}
-	clear(toks[:cap(toks)])
+	clear(toks)
 	*buf = toks[:0]
 	t.toks.Put(buf)
 }

@@ -10,6 +10,9 @@ func TestFixedForms(t *testing.T) {
 		{"fleeting vowel", "ru", "Делегация прибыла из Египта.", "EG", "Египта"},
 		{"fleeting vowel, dative", "ru", "Помощь Египту выросла.", "EG", "Египту"},
 		{"abbreviation with a dot, English", "en", "Delegates visited St. Petersburg on Monday.", "city:saint-petersburg", "St. Petersburg"},
+		{"US state, inflected", "ru", "Самолёт приземлился в Южной Каролине.", "US-SC", "Южной Каролине"},
+		{"Chinese province in Japanese", "ja", "広東省で洪水が起きた。", "CN-GD", "広東省"},
+		{"state named with its descriptor", "en", "Floods hit New York State.", "US-NY", "New York State"},
 		{"abbreviation with a dot in Russian text", "ru", "Форум в St. Petersburg открылся.", "city:saint-petersburg", "St. Petersburg"},
 	}
 	for _, tt := range tests {
@@ -21,5 +24,15 @@ func TestFixedForms(t *testing.T) {
 			}
 			t.Errorf("%q: no %s mention %q in %v", tt.text, tt.id, tt.mention, tg.Tag(tt.text, tt.lang, seedDate).Entities)
 		})
+	}
+}
+
+// TestPlaceAfterDescriptorIsNoPerson: capitalised words after a place
+// descriptor name a place, not a person.
+func TestPlaceAfterDescriptorIsNoPerson(t *testing.T) {
+	for _, m := range newTagger(t).Tag("Самолёт из города Хилтон Хэд приземлился.", "ru", seedDate).Entities {
+		if m.Type == "PER" {
+			t.Errorf("person %q after «города»", m.Text)
+		}
 	}
 }

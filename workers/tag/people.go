@@ -69,6 +69,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 	if pc.quotedOrgName(i) {
 		return 0, false // ФК «Ростов»: an organisation's name
 	}
+	if i > 0 && !pc.toks[i-1].cap && placeDescriptors.match(pc.toks[i-1].norm) && pc.spaced(i-1, i) {
+		return 0, false // города Хилтон-Хэд: a place's name
+	}
 	if n := pc.initialsAt(i); n > 0 {
 		return n, false
 	}

@@ -80,7 +80,9 @@ func (ix *index) phraseMatches(text string, toks []token, i int, p *phrase) bool
 			return false
 		}
 		if pt.upper && !t.upper {
-			return false
+			if _, ok := inflectedAbbrev(t.text); !ok {
+				return false // an abbreviation must be in capitals (МИДе counts)
+			}
 		}
 		if pt.cap && !t.cap && (k == 0 || !descriptorWords[pt.forms[0]]) {
 			return false

@@ -173,3 +173,27 @@ func (oc *orgCtx) quotedPlaceAt(i int) int {
 	}
 	return 0
 }
+
+// scopeAdj are lower-case adjectives that belong to an organisation's name
+// when they come right before it: a country's or a level's (японского МИДа,
+// российского Минсельхоза, государственной Комиссии).
+var scopeAdj = prefixes(`российск японск американск европейск китайск британск французск германск немецк украинск
+международн государственн федеральн национальн президентск`)
+
+// extendOrgs widens organisations over scope adjectives before them, at
+// most two, not crossing another mention.
+func extendOrgs(text string, toks []token, spans []span) []span {
+	for k := range spans {
+		s := &spans[k]
+		if s.ref.typ != pipeline.EntityOrganisation {
+			continue
+		}
+		j := tokenAt(toks, s.start)
+		for n := 0; n < 2 && j > 0 && !toks[j-1].cap && isAdjForm(toks[j-1].norm) && scopeAdj.match(toks[j-1].norm) &&
+			text[toks[j-1].bend:toks[j].bstart] == " " && (k == 0 || spans[k-1].end <= toks[j-1].start); n++ {
+			j--
+			s.start = toks[j].start
+		}
+	}
+	return spans
+}

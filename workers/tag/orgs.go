@@ -131,17 +131,38 @@ func (oc *orgCtx) orgAt(i int) int {
 	return oc.agencyAt(i)
 }
 
-// abbrevAt: an upper-case word of 2–6 letters, no digits.
+// abbrevAt: an upper-case word of 2–6 letters, no digits, or a Russian
+// one with a case ending (МИДа, ЦРУ, МВДшн… not).
 func (oc *orgCtx) abbrevAt(i int) int {
 	t := &oc.toks[i]
+	w := t.norm
 	if !t.upper {
-		return 0
+		stem, ok := inflectedAbbrev(t.text)
+		if !ok {
+			return 0
+		}
+		w = strings.ToLower(stem)
 	}
-	n := utf8.RuneCountInString(t.norm)
-	if n < 2 || n > 6 || strings.IndexFunc(t.norm, unicode.IsDigit) >= 0 || notOrgAbbrev[t.norm] || romanNumeral(t.norm) {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || n > 6 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || notOrgAbbrev[w] || romanNumeral(w) {
 		return 0
 	}
 	return 1
+}
+
+// inflectedAbbrev splits a Cyrillic abbreviation with a case ending (МИДа,
+// МИДе, ВТБом) into its capitals.
+func inflectedAbbrev(w string) (string, bool) {
+	for _, e := range []string{"ом", "ов", "а", "е", "у", "ы"} {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(stem) < 2 || !hasCyrillic(stem) {
+			continue
+		}
+		if _, upper := caseOf(stem); upper {
+			return stem, true
+		}
+	}
+	return "", false
 }
 
 // latinAt: capitalised Latin words in Cyrillic text, joined by spaces or

@@ -49,6 +49,8 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"ORG:Skoda Octavia"}},
 		{"a quoted place after a descriptor is the organisation", "Банк «Россия» и ФК «Ростов» подписали договор.",
 			[]string{"ORG:Россия", "ORG:Ростов"}, []string{"LOC:Россия", "PER:Ростов"}},
+		{"inflected abbreviations", "В МИДе России и ТАССу сообщили.", []string{"ORG:МИДе России", "ORG:ТАССу"}, nil},
+		{"scope adjective before an organisation", "Глава японского МИДа заявил.", []string{"ORG:японского МИДа"}, nil},
 		{"Latin joiner della", "Газета Corriere della Sera пишет об этом.", []string{"ORG:Corriere della Sera"}, nil},
 	}
 	for _, tt := range tests {

@@ -18,6 +18,7 @@ const (
 	kindNoun                   // noun or first name
 	kindPerson                 // person's surname (last word of a person name)
 	kindGiven                  // first name or patronymic: never an adjective
+	kindAbbrev                 // Cyrillic abbreviation ending in a consonant: МИД → МИДа, МИДе
 )
 
 // ruPhraseKinds decides which words of a name inflect: in a person's name
@@ -29,6 +30,8 @@ func ruPhraseKinds(words []string, person bool) []wordKind {
 	kinds := make([]wordKind, len(words))
 	for i := range words {
 		switch {
+		case hasCyrillic(words[i]) && isAbbrev(words[i]) && endsInConsonant(words[i]):
+			kinds[i] = kindAbbrev
 		case !hasCyrillic(words[i]) || isAbbrev(words[i]):
 			kinds[i] = kindFixed
 		case person && i == len(words)-1:
@@ -41,6 +44,9 @@ func ruPhraseKinds(words []string, person bool) []wordKind {
 		return kinds
 	}
 	for i, w := range words {
+		if kinds[i] == kindAbbrev {
+			break // the abbreviation is the head (МИД России)
+		}
 		if !hasCyrillic(w) {
 			continue
 		}
@@ -110,8 +116,11 @@ func (p paradigm) has(f string) bool {
 // ruParadigm describes the forms of w as a stem, w[:n], and the endings
 // added to it.
 func ruParadigm(w string, kind wordKind) (int, []string) {
-	if kind == kindFixed {
+	switch kind {
+	case kindFixed:
 		return len(w), noEnding
+	case kindAbbrev:
+		return len(w), abbrevEndings
 	}
 	// Hyphenated compounds inflect their last part (Санкт-Петербурга,
 	// Ханты-Мансийского).
@@ -129,6 +138,15 @@ func ruParadigm(w string, kind wordKind) (int, []string) {
 }
 
 var noEnding = []string{""}
+
+// abbrevEndings are the case endings written after a Cyrillic abbreviation
+// (МИДа, МИДу, МИДом, МИДе).
+var abbrevEndings = []string{"", "а", "у", "ом", "е"}
+
+func endsInConsonant(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.ToLower(w))
+	return hasCyrillic(string(r)) && !strings.ContainsRune("аеёиоуыэюяйь", r)
+}
 
 // isFirstNameLike keeps first names in -ий (Юрий, Дмитрий) out of the
 // adjective paradigm; surnames in -ский/-цкий/-ой are adjectives.

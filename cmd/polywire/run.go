@@ -55,7 +55,7 @@ func runAll(ctx context.Context, e *env, o *runOptions) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if o.demo {
-		ds, err := demo.Start(ctx, log.With("component", "demo"))
+		ds, err := demo.StartAt(ctx, demo.DefaultAddr, log.With("component", "demo"))
 		if err != nil {
 			return fmt.Errorf("starting the demo feed server: %w", err)
 		}

@@ -27,11 +27,24 @@ type Server struct {
 	closeErr  error
 }
 
-// Start loads the corpus and starts serving it on 127.0.0.1:0. The server
-// stops when ctx is done or Close is called, whichever comes first. A nil
-// logger discards logs. Everything is logged at Debug (requests with url,
-// method and status), except a failure of the listener at Error.
+// DefaultAddr is where `polywire run --demo` serves the corpus. A fixed
+// port keeps the article URLs — and so the stories' content — the same
+// across restarts on one data directory, so a restart finds every story
+// already seen instead of publishing new versions.
+const DefaultAddr = "127.0.0.1:18079"
+
+// Start loads the corpus and starts serving it on 127.0.0.1:0 (a free port).
+// The server stops when ctx is done or Close is called, whichever comes
+// first. A nil logger discards logs. Everything is logged at Debug
+// (requests with url, method and status), except a failure of the listener
+// at Error.
 func Start(ctx context.Context, logger *slog.Logger) (*Server, error) {
+	return StartAt(ctx, "127.0.0.1:0", logger)
+}
+
+// StartAt is Start on addr; when addr is taken it falls back to a free port
+// (logged), so two demos can run side by side.
+func StartAt(ctx context.Context, addr string, logger *slog.Logger) (*Server, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -40,9 +53,13 @@ func Start(ctx context.Context, logger *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
+	ln, err := lc.Listen(ctx, "tcp", addr)
+	if err != nil && addr != "127.0.0.1:0" {
+		logger.Warn("demo address taken; serving on a free port (story URLs change with it)", "addr", addr, "error", err)
+		ln, err = lc.Listen(ctx, "tcp", "127.0.0.1:0")
+	}
 	if err != nil {
-		return nil, fmt.Errorf("demo: listening on 127.0.0.1:0: %w", err)
+		return nil, fmt.Errorf("demo: listening on %s: %w", addr, err)
 	}
 	s := &Server{base: "http://" + ln.Addr().String(), logger: logger, man: man, done: make(chan struct{})}
 	if s.files, err = loadResources(man, s.base); err != nil {

@@ -174,3 +174,20 @@ func TestClose(t *testing.T) {
 // newClient has its own transport, so no kept-alive connection hides a
 // closed listener.
 func newClient() *http.Client { return &http.Client{Transport: &http.Transport{}} }
+
+func TestStartAtFallsBackWhenTaken(t *testing.T) {
+	first, err := StartAt(t.Context(), "127.0.0.1:0", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	addr := strings.TrimPrefix(first.URL(), "http://")
+	second, err := StartAt(t.Context(), addr, nil)
+	if err != nil {
+		t.Fatalf("a taken address must fall back to a free port: %v", err)
+	}
+	defer second.Close()
+	if second.URL() == first.URL() {
+		t.Errorf("both servers on %s", first.URL())
+	}
+}

@@ -197,3 +197,22 @@ func extendOrgs(text string, toks []token, spans []span) []span {
 	}
 	return spans
 }
+
+// teamDescriptors precede a club's or team's name without quotes (клуба
+// Челси, команды Макларен-Мерседес).
+var teamDescriptors = prefixes(`клуб команд сборн`)
+
+// teamAt: one or two capitalised words after a lower-case team descriptor,
+// not a first name (команды Иван Петров is a person).
+func (oc *orgCtx) teamAt(i int, names map[string]firstNameInfo) int {
+	if i == 0 || oc.toks[i-1].cap || !teamDescriptors.match(oc.toks[i-1].norm) || !oc.spaced(i-1, i) {
+		return 0
+	}
+	if _, first := names[oc.toks[i].norm]; first || oc.toks[i].upper {
+		return 0
+	}
+	if i+1 < len(oc.toks) && oc.toks[i+1].cap && !oc.covered[i+1] && oc.spaced(i, i+1) && !oc.toks[i+1].upper {
+		return 2
+	}
+	return 1
+}

@@ -73,6 +73,7 @@ type orgCtx struct {
 	toks     []token
 	covered  []bool
 	place    []bool // token in a place the gazetteer found
+	names    map[string]firstNameInfo
 	cyrillic bool   // the text has Cyrillic letters
 }
 
@@ -84,7 +85,7 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 		return nil
 	}
 	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known), cyrillic: hasCyrillic(text),
-		place: coveredTokens(toks, ofType(known, pipeline.EntityLocation))}
+		place: coveredTokens(toks, ofType(known, pipeline.EntityLocation)), names: ix.firstNames}
 	oc.lastOrg = -1
 	var out []span
 	for i := 0; i < len(toks); {
@@ -114,6 +115,9 @@ func (oc *orgCtx) orgAt(i int) int {
 		return 0 // every organisation pattern starts with a capital
 	}
 	if n := oc.quotedAt(i); n > 0 {
+		return n
+	}
+	if n := oc.teamAt(i, oc.names); n > 0 {
 		return n
 	}
 	if n := oc.abbrevAt(i); n > 0 {

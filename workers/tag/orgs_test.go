@@ -51,6 +51,8 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"ORG:Россия", "ORG:Ростов"}, []string{"LOC:Россия", "PER:Ростов"}},
 		{"inflected abbreviations", "В МИДе России и ТАССу сообщили.", []string{"ORG:МИДе России", "ORG:ТАССу"}, nil},
 		{"scope adjective before an organisation", "Глава японского МИДа заявил.", []string{"ORG:японского МИДа"}, nil},
+		{"club after a descriptor", "Капитан клуба Тоттенхэм Хотспур Ледли Кинг и игрок клуба Челси.",
+			[]string{"ORG:Тоттенхэм Хотспур", "ORG:Челси"}, nil},
 		{"Latin joiner della", "Газета Corriere della Sera пишет об этом.", []string{"ORG:Corriere della Sera"}, nil},
 	}
 	for _, tt := range tests {

@@ -74,7 +74,7 @@ type orgCtx struct {
 	covered  []bool
 	place    []bool // token in a place the gazetteer found
 	names    map[string]firstNameInfo
-	cyrillic bool   // the text has Cyrillic letters
+	cyrillic bool // the text has Cyrillic letters
 }
 
 func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang string) []span {

@@ -80,9 +80,13 @@ var translit = map[rune]string{
 // slugify transliterates Cyrillic and keeps a-z, 0-9, joining words by '-'.
 func slugify(name string) string {
 	var b strings.Builder
+	b.Grow(len(name))
 	dash := false
 	for _, r := range normalize(name) {
 		switch {
+		case r >= 'а' && r <= 'я':
+			b.WriteString(translitBasic[r-'а'])
+			dash = false
 		case hasTranslit(r):
 			b.WriteString(translit[r])
 			dash = false
@@ -96,6 +100,14 @@ func slugify(name string) string {
 	}
 	return strings.Trim(b.String(), "-")
 }
+
+// translitBasic is translit for а–я, indexed by r-'а'.
+var translitBasic = func() (t [32]string) {
+	for r := 'а'; r <= 'я'; r++ {
+		t[r-'а'] = translit[r]
+	}
+	return t
+}()
 
 func hasTranslit(r rune) bool {
 	if r >= 'а' && r <= 'я' {

@@ -4,10 +4,11 @@
 // the outcome in Story.Translations.
 //
 // Engines are small HTTP clients behind the Engine interface (Apertium APY in
-// package apertium, LibreTranslate in package libretranslate). The stage
-// never leaves a silent empty field: every target other than the story's own
-// language ends with status ok, no-engine or failed, with a Detail saying why
-// when it is not ok.
+// package apertium, LibreTranslate in package libretranslate) that share
+// their plumbing, the cached pair list and the Translate flow, through
+// HTTPEngine. The stage never leaves a silent empty field: every target
+// other than the story's own language ends with status ok, no-engine or
+// failed, with a Detail saying why when it is not ok.
 //
 // Error policy (see Translator.Stage and docs/translation.md): permanent
 // engine errors mark the target failed at once; retryable ones (engine down,

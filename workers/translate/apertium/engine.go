@@ -2,14 +2,10 @@ package apertium
 
 import (
 	"context"
-	"fmt"
-	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/polywire/polywire/pipeline"
 	"github.com/polywire/polywire/workers/translate"
 )
 
@@ -23,31 +19,15 @@ const (
 	maxResponse = 16 << 20
 )
 
-// Options configure an Engine.
-type Options struct {
-	// Timeout bounds each HTTP request (default DefaultTimeout); it applies
-	// when Client is nil.
-	Timeout time.Duration
-	// Client replaces the default HTTP client.
-	Client *http.Client
-	// PairsTTL is how long the pair list is cached (default
-	// DefaultPairsTTL); a failed translation also clears the cache.
-	PairsTTL time.Duration
-	// MaxChunk is the largest text in bytes sent in one request (default
-	// DefaultMaxChunk).
-	MaxChunk int
-	Logger   *slog.Logger
-	// Now is the clock of the pair cache (default time.Now).
-	Now func() time.Time
-}
+// Options configure an Engine; a zero field takes its default (DefaultTimeout,
+// DefaultPairsTTL, DefaultMaxChunk, see translate.HTTPOptions for the rest).
+type Options = translate.HTTPOptions
 
 // Engine is an Apertium APY client. It is safe for concurrent use.
 type Engine struct {
 	base   string
 	client *http.Client
-	opts   Options
-	log    *slog.Logger
-	cache  pairCache
+	core   *translate.HTTPEngine[string] // pair cache and Translate flow; codes are APY langpairs "eng|spa"
 }
 
 var _ translate.Engine = (*Engine)(nil)
@@ -58,25 +38,9 @@ func New(baseURL string, opts Options) *Engine {
 	if baseURL == "" {
 		baseURL = DefaultURL
 	}
-	if opts.Timeout <= 0 {
-		opts.Timeout = DefaultTimeout
-	}
-	if opts.PairsTTL <= 0 {
-		opts.PairsTTL = DefaultPairsTTL
-	}
-	if opts.MaxChunk <= 0 {
-		opts.MaxChunk = DefaultMaxChunk
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	e := &Engine{base: strings.TrimRight(baseURL, "/"), client: opts.Client, opts: opts, log: opts.Logger}
-	if e.client == nil {
-		e.client = &http.Client{Timeout: opts.Timeout}
-	}
-	if e.log == nil {
-		e.log = slog.New(slog.DiscardHandler)
-	}
+	o := opts.WithDefaults(Options{Timeout: DefaultTimeout, PairsTTL: DefaultPairsTTL, MaxChunk: DefaultMaxChunk})
+	e := &Engine{base: strings.TrimRight(baseURL, "/"), client: o.Client}
+	e.core = translate.NewHTTPEngine("apertium", e.base, o, e.fetchPairs, e.post)
 	return e
 }
 
@@ -87,51 +51,5 @@ func (e *Engine) Name() string { return "apertium" }
 // APY does not list is a permanent error wrapping
 // translate.ErrUnsupportedPair; see translate.Engine for the error classes.
 func (e *Engine) Translate(ctx context.Context, from, to, text string) (string, error) {
-	if strings.TrimSpace(text) == "" {
-		return text, nil
-	}
-	codes, err := e.pairCodes(ctx)
-	if err != nil {
-		return "", err
-	}
-	langpair, ok := codes[translate.Pair{From: from, To: to}]
-	if !ok {
-		return "", pipeline.Permanent(fmt.Errorf("apertium: %s→%s: %w", from, to, translate.ErrUnsupportedPair))
-	}
-	out, err := translate.Chunked(ctx, text, e.opts.MaxChunk, func(ctx context.Context, chunk string) (string, error) {
-		return e.post(ctx, langpair, chunk)
-	})
-	if err != nil {
-		e.cache.invalidate()
-		return "", err
-	}
-	return out, nil
-}
-
-// pairCache holds the last /listPairs answer.
-type pairCache struct {
-	refresh sync.Mutex // one fetch at a time
-	mu      sync.Mutex
-	codes   map[translate.Pair]string // pair → APY langpair "eng|spa"
-	fetched time.Time
-	stale   bool
-}
-
-func (c *pairCache) get(now time.Time, ttl time.Duration) (map[translate.Pair]string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	fresh := c.codes != nil && !c.stale && now.Sub(c.fetched) < ttl
-	return c.codes, fresh
-}
-
-func (c *pairCache) set(codes map[translate.Pair]string, now time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.codes, c.fetched, c.stale = codes, now, false
-}
-
-func (c *pairCache) invalidate() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.stale = true
+	return e.core.Translate(ctx, from, to, text)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/polywire/polywire/workers/translate"
@@ -26,40 +25,7 @@ type listPairsResponse struct {
 // then fail with the server's own error); with no list at all the error is
 // returned, retryable.
 func (e *Engine) Pairs(ctx context.Context) ([]translate.Pair, error) {
-	codes, err := e.pairCodes(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]translate.Pair, 0, len(codes))
-	for p := range codes {
-		out = append(out, p)
-	}
-	slices.SortFunc(out, func(a, b translate.Pair) int {
-		return strings.Compare(a.From+a.To, b.From+b.To)
-	})
-	return out, nil
-}
-
-func (e *Engine) pairCodes(ctx context.Context) (map[translate.Pair]string, error) {
-	if codes, fresh := e.cache.get(e.opts.Now(), e.opts.PairsTTL); fresh {
-		return codes, nil
-	}
-	e.cache.refresh.Lock()
-	defer e.cache.refresh.Unlock()
-	old, fresh := e.cache.get(e.opts.Now(), e.opts.PairsTTL)
-	if fresh { // another caller refreshed while we waited
-		return old, nil
-	}
-	codes, err := e.fetchPairs(ctx)
-	if err == nil {
-		e.cache.set(codes, e.opts.Now())
-		return codes, nil
-	}
-	if old != nil && ctx.Err() == nil {
-		e.log.Warn("apertium: listing pairs failed, using the last list", "url", e.base, "error", err)
-		return old, nil
-	}
-	return nil, err
+	return e.core.Pairs(ctx)
 }
 
 func (e *Engine) fetchPairs(ctx context.Context) (map[translate.Pair]string, error) {

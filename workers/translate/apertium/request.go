@@ -2,7 +2,6 @@ package apertium
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -46,12 +45,9 @@ func (e *Engine) post(ctx context.Context, langpair, chunk string) (string, erro
 // do sends req and decodes a 200 answer into v; other answers become
 // classified errors (see classify).
 func (e *Engine) do(req *http.Request, v any) error {
-	resp, err := e.client.Do(req)
+	resp, err := translate.SendHTTP(e.client, req)
 	if err != nil {
-		if ctxErr := req.Context().Err(); ctxErr != nil {
-			return errors.Join(ctxErr, err)
-		}
-		return fmt.Errorf("%w: %w", translate.ErrUnavailable, err)
+		return err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {

@@ -2,14 +2,11 @@ package libretranslate
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/polywire/polywire/pipeline"
 	"github.com/polywire/polywire/workers/translate"
 )
 
@@ -41,12 +38,8 @@ type Options struct {
 type Engine struct {
 	base   string
 	client *http.Client
-	opts   Options
-	log    *slog.Logger
-
-	mu      sync.Mutex
-	codes   map[translate.Pair][2]string // pair → server codes (source, target)
-	fetched time.Time
+	apiKey string
+	core   *translate.HTTPEngine[[2]string] // pair cache and Translate flow; codes are the server's (source, target)
 }
 
 var _ translate.Engine = (*Engine)(nil)
@@ -54,25 +47,12 @@ var _ translate.Engine = (*Engine)(nil)
 // New returns an engine for the LibreTranslate server at baseURL; it does
 // not contact the server.
 func New(baseURL string, opts Options) *Engine {
-	if opts.Timeout <= 0 {
-		opts.Timeout = DefaultTimeout
-	}
-	if opts.PairsTTL <= 0 {
-		opts.PairsTTL = DefaultPairsTTL
-	}
-	if opts.MaxChunk <= 0 {
-		opts.MaxChunk = DefaultMaxChunk
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	e := &Engine{base: strings.TrimRight(baseURL, "/"), client: opts.Client, opts: opts, log: opts.Logger}
-	if e.client == nil {
-		e.client = &http.Client{Timeout: opts.Timeout}
-	}
-	if e.log == nil {
-		e.log = slog.New(slog.DiscardHandler)
-	}
+	o := translate.HTTPOptions{
+		Timeout: opts.Timeout, Client: opts.Client, PairsTTL: opts.PairsTTL,
+		MaxChunk: opts.MaxChunk, Logger: opts.Logger, Now: opts.Now,
+	}.WithDefaults(translate.HTTPOptions{Timeout: DefaultTimeout, PairsTTL: DefaultPairsTTL, MaxChunk: DefaultMaxChunk})
+	e := &Engine{base: strings.TrimRight(baseURL, "/"), client: o.Client, apiKey: opts.APIKey}
+	e.core = translate.NewHTTPEngine("libretranslate", e.base, o, e.fetchLanguages, e.post)
 	return e
 }
 
@@ -82,29 +62,5 @@ func (e *Engine) Name() string { return "libretranslate" }
 // Translate translates plain text between two ISO 639-1 languages; see
 // translate.Engine for the error classes.
 func (e *Engine) Translate(ctx context.Context, from, to, text string) (string, error) {
-	if strings.TrimSpace(text) == "" {
-		return text, nil
-	}
-	codes, err := e.pairCodes(ctx)
-	if err != nil {
-		return "", err
-	}
-	c, ok := codes[translate.Pair{From: from, To: to}]
-	if !ok {
-		return "", pipeline.Permanent(fmt.Errorf("libretranslate: %s→%s: %w", from, to, translate.ErrUnsupportedPair))
-	}
-	out, err := translate.Chunked(ctx, text, e.opts.MaxChunk, func(ctx context.Context, chunk string) (string, error) {
-		return e.post(ctx, c[0], c[1], chunk)
-	})
-	if err != nil {
-		e.invalidate()
-		return "", err
-	}
-	return out, nil
-}
-
-func (e *Engine) invalidate() {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.fetched = time.Time{}
+	return e.core.Translate(ctx, from, to, text)
 }

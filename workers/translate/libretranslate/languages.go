@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"slices"
-	"strings"
 
 	"github.com/polywire/polywire/workers/translate"
 )
@@ -23,34 +21,7 @@ type language struct {
 // The list is cached for PairsTTL and after a failed translation; when a
 // refresh fails the last list is used, and with none the error is returned.
 func (e *Engine) Pairs(ctx context.Context) ([]translate.Pair, error) {
-	codes, err := e.pairCodes(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]translate.Pair, 0, len(codes))
-	for p := range codes {
-		out = append(out, p)
-	}
-	slices.SortFunc(out, func(a, b translate.Pair) int { return strings.Compare(a.From+a.To, b.From+b.To) })
-	return out, nil
-}
-
-func (e *Engine) pairCodes(ctx context.Context) (map[translate.Pair][2]string, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock() // held while fetching: one fetch at a time
-	if e.codes != nil && !e.fetched.IsZero() && e.opts.Now().Sub(e.fetched) < e.opts.PairsTTL {
-		return e.codes, nil
-	}
-	codes, err := e.fetchLanguages(ctx)
-	if err == nil {
-		e.codes, e.fetched = codes, e.opts.Now()
-		return codes, nil
-	}
-	if e.codes != nil && ctx.Err() == nil {
-		e.log.Warn("libretranslate: listing languages failed, using the last list", "url", e.base, "error", err)
-		return e.codes, nil
-	}
-	return nil, err
+	return e.core.Pairs(ctx)
 }
 
 func (e *Engine) fetchLanguages(ctx context.Context) (map[translate.Pair][2]string, error) {

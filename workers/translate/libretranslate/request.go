@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -28,10 +27,12 @@ type translateResponse struct {
 	TranslatedText *string `json:"translatedText"`
 }
 
-// post translates one chunk with POST /translate.
-func (e *Engine) post(ctx context.Context, source, target, chunk string) (string, error) {
+// post translates one chunk with POST /translate from the server's source
+// code c[0] to its target code c[1].
+func (e *Engine) post(ctx context.Context, c [2]string, chunk string) (string, error) {
+	source, target := c[0], c[1]
 	u := e.base + "/translate"
-	body, err := json.Marshal(translateRequest{Q: chunk, Source: source, Target: target, Format: "text", APIKey: e.opts.APIKey})
+	body, err := json.Marshal(translateRequest{Q: chunk, Source: source, Target: target, Format: "text", APIKey: e.apiKey})
 	if err != nil {
 		return "", fmt.Errorf("libretranslate: encoding request: %w", err)
 	}
@@ -52,12 +53,9 @@ func (e *Engine) post(ctx context.Context, source, target, chunk string) (string
 
 // do sends req and decodes a 200 JSON answer into v.
 func (e *Engine) do(req *http.Request, v any) error {
-	resp, err := e.client.Do(req)
+	resp, err := translate.SendHTTP(e.client, req)
 	if err != nil {
-		if ctxErr := req.Context().Err(); ctxErr != nil {
-			return errors.Join(ctxErr, err)
-		}
-		return fmt.Errorf("%w: %w", translate.ErrUnavailable, err)
+		return err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {

@@ -204,7 +204,7 @@ func appendFoldRun(buf []byte, run string, cyr bool) []byte {
 // ё→е.
 func appendCyrillic(buf []byte, c1, c2 byte) []byte {
 	switch {
-	case c1 == 0xD0 && c2 >= 0xB0, c1 == 0xD1 && c2 <= 0x8F: // а–я
+	case c1 == 0xD0 && c2 >= 0xB0 && c2 <= 0xBF, c1 == 0xD1 && c2 >= 0x80 && c2 <= 0x8F: // а–я
 		return append(buf, c1, c2)
 	case c1 == 0xD0 && c2 == 0x81, c1 == 0xD1 && c2 == 0x91: // Ё ё
 		return append(buf, 0xD0, 0xB5)

@@ -134,7 +134,7 @@ func scanWord(text string, i int, f *wordFlags) (int, int) {
 		c := text[j]
 		if (c == 0xD0 || c == 0xD1) && j+1 < len(text) {
 			c2 := text[j+1]
-			if c == 0xD0 && c2 >= 0xB0 || c == 0xD1 && c2 >= 0x80 && c2 <= 0x8F { // а–я, the bulk
+			if c == 0xD0 && c2 >= 0xB0 && c2 <= 0xBF || c == 0xD1 && c2 >= 0x80 && c2 <= 0x8F { // а–я, the bulk
 				if f.pendingFirstLetter {
 					f.pendingFirstLetter = false
 				}

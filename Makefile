@@ -28,5 +28,15 @@ race:
 vet:
 	$(GO) vet ./...
 
+## bench-extract: Polywire vs go-trafilatura (with/without fallback) vs
+## go-readability on ../shared/data/extraction: F1, pages per CPU-second, peak RSS
+bench-extract:
+	cd bench/extract && $(GO) run .
+
+## fuzz: the extractor's fuzz target for FUZZTIME (default 10m)
+FUZZTIME ?= 10m
+fuzz:
+	$(GO) test ./workers/extract -run '^$$' -fuzz FuzzExtract -fuzztime $(FUZZTIME)
+
 clean:
 	rm -rf bin data

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/polywire/polywire/workers/extract/shingle"
 	"io"
 	"sort"
 )
@@ -13,7 +14,7 @@ const gapLimit = 0.3
 // row is one extractor's scores and costs.
 type row struct {
 	name         string
-	pages        []counts // per page, in corpus id order
+	pages        []shingle.Counts // per page, in corpus id order
 	p, r, f1     float64
 	pagesPerCPU  float64
 	maxRSSKiB    int64
@@ -26,9 +27,9 @@ type row struct {
 func newRow(name string, c *corpus, rep *childReport) row {
 	rw := row{name: name, errors: rep.Errors, maxRSSKiB: rep.MaxRSSKiB, cpuSeconds: rep.CPUSeconds, timedPages: rep.Pages}
 	for _, id := range c.ids {
-		rw.pages = append(rw.pages, compare(c.truth[id].Body, rep.Bodies[id]))
+		rw.pages = append(rw.pages, shingle.Compare(c.truth[id].Body, rep.Bodies[id]))
 	}
-	rw.p, rw.r, rw.f1 = score(rw.pages)
+	rw.p, rw.r, rw.f1 = shingle.Score(rw.pages)
 	if rep.CPUSeconds > 0 {
 		rw.pagesPerCPU = float64(rep.Pages) / rep.CPUSeconds
 	}
@@ -36,15 +37,6 @@ func newRow(name string, c *corpus, rep *childReport) row {
 		rw.wallMsByPage = rep.WallSeconds * 1000 / float64(rep.Pages)
 	}
 	return rw
-}
-
-// pageF1 is one page's F1 from its precision and recall.
-func pageF1(c counts) float64 {
-	p, r := c.precision(), c.recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
 }
 
 func printReport(w io.Writer, c *corpus, rows []row, base *childReport, s settings) {
@@ -77,7 +69,7 @@ func printGaps(w io.Writer, c *corpus, poly, other *row) {
 	var ids []string
 	var lines []string
 	for i, id := range c.ids {
-		pf, of := pageF1(poly.pages[i]), pageF1(other.pages[i])
+		pf, of := poly.pages[i].F1(), other.pages[i].F1()
 		if pf < of-gapLimit {
 			ids = append(ids, id)
 			lines = append(lines, fmt.Sprintf("  %s  %s %.3f  %s %.3f  %s", id, poly.name, pf, other.name, of, c.truth[id].URL))
@@ -107,12 +99,12 @@ func printWorst(w io.Writer, c *corpus, rows []row, poly *row, n int) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return pageF1(poly.pages[idx[a]]) < pageF1(poly.pages[idx[b]]) })
+	sort.SliceStable(idx, func(a, b int) bool { return poly.pages[idx[a]].F1() < poly.pages[idx[b]].F1() })
 	fmt.Fprintf(w, "\n%s's %d lowest pages (F1 per extractor, in table order):\n", poly.name, n)
 	for _, i := range idx[:min(n, len(idx))] {
 		fmt.Fprintf(w, "  %s", c.ids[i][:12])
 		for _, rw := range rows {
-			fmt.Fprintf(w, " %6.3f", pageF1(rw.pages[i]))
+			fmt.Fprintf(w, " %6.3f", rw.pages[i].F1())
 		}
 		fmt.Fprintf(w, "  %s\n", c.truth[c.ids[i]].URL)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/polywire/polywire/workers/extract/shingle"
 	"math"
 	"os"
 	"os/exec"
@@ -39,7 +40,7 @@ func TestMetricMatchesReferenceScorer(t *testing.T) {
 	}
 	dir := t.TempDir()
 	truth, pred := map[string]map[string]string{}, map[string]map[string]string{}
-	var local []counts
+	var local []shingle.Counts
 	for _, p := range pages {
 		truth[p.id] = map[string]string{"articleBody": p.truth}
 		pred[p.id] = map[string]string{"articleBody": p.pred}
@@ -63,14 +64,14 @@ func TestMetricMatchesReferenceScorer(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range pages {
-		got := compare(p.truth, p.pred)
+		got := shingle.Compare(p.truth, p.pred)
 		local = append(local, got)
 		want := ref.PerPage[p.id]
-		if got != (counts{tp: want.TP, fp: want.FP, fn: want.FN}) {
+		if got != (shingle.Counts{TP: want.TP, FP: want.FP, FN: want.FN}) {
 			t.Errorf("%s: got %+v, reference %+v", p.id, got, want)
 		}
 	}
-	pr, r, f1 := score(local)
+	pr, r, f1 := shingle.Score(local)
 	for _, c := range []struct {
 		name      string
 		got, want float64

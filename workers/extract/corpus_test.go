@@ -4,13 +4,13 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"flag"
+	"github.com/polywire/polywire/workers/extract/shingle"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 var (
@@ -49,20 +49,20 @@ func TestBenchmarkCorpus(t *testing.T) {
 	}
 	sort.Strings(ids)
 	pred := map[string]map[string]string{}
-	var counts []shingleCounts
+	var counts []shingle.Counts
 	for _, id := range ids {
 		body := extractCorpusPage(t, id, truth[id].URL)
 		pred[id] = map[string]string{"articleBody": body}
 		if *corpusPage != "" && strings.HasPrefix(id, *corpusPage) {
 			t.Logf("page %s body:\n%s\n--- truth:\n%s", id, body, truth[id].Body)
 		}
-		c := compareShingles(truth[id].Body, body)
+		c := shingle.Compare(truth[id].Body, body)
 		counts = append(counts, c)
 		if *corpusVerbose {
-			t.Logf("page %s precision %.3f recall %.3f", id[:12], c.precision(), c.recall())
+			t.Logf("page %s precision %.3f recall %.3f", id[:12], c.Precision(), c.Recall())
 		}
 	}
-	p, r, f1 := aggregateShingles(counts)
+	p, r, f1 := shingle.Score(counts)
 	t.Logf("F1 %.3f precision %.3f recall %.3f pages %d", f1, p, r, len(counts))
 	if f1 < minCorpusF1 {
 		t.Errorf("F1 %.3f below the floor %.3f", f1, minCorpusF1)
@@ -122,105 +122,4 @@ func writeJSON(t *testing.T, path string, v any) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// The benchmark's metric: tokens are runs of word characters, a text is a
-// multiset of 4-token shingles; precision and recall are averaged over
-// pages and F1 is taken of the two means.
-
-type shingleCounts struct{ tp, fp, fn int }
-
-func (c shingleCounts) precision() float64 {
-	if c.fp == 0 && c.fn == 0 {
-		return 1
-	}
-	if c.tp+c.fp == 0 {
-		return 0
-	}
-	return float64(c.tp) / float64(c.tp+c.fp)
-}
-
-func (c shingleCounts) recall() float64 {
-	if c.fp == 0 && c.fn == 0 {
-		return 1
-	}
-	if c.tp+c.fn == 0 {
-		return 0
-	}
-	return float64(c.tp) / float64(c.tp+c.fn)
-}
-
-func shingles(text string) map[[4]string]int {
-	words := wordTokens(text)
-	out := map[[4]string]int{}
-	if len(words) == 0 {
-		return out
-	}
-	if len(words) < 4 {
-		var k [4]string
-		copy(k[:], words)
-		out[k]++
-		return out
-	}
-	for i := 0; i+4 <= len(words); i++ {
-		out[[4]string(words[i:i+4])]++
-	}
-	return out
-}
-
-func wordTokens(text string) []string {
-	var words []string
-	start := -1
-	for i, r := range text {
-		word := unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_' // Python's \w
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			words = append(words, text[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		words = append(words, text[start:])
-	}
-	return words
-}
-
-func compareShingles(truth, pred string) shingleCounts {
-	ts, ps := shingles(truth), shingles(pred)
-	var c shingleCounts
-	for k, n := range ps {
-		common := min(n, ts[k])
-		c.tp += common
-		c.fp += n - common
-	}
-	for k, n := range ts {
-		c.fn += n - min(n, ps[k])
-	}
-	return c
-}
-
-func aggregateShingles(counts []shingleCounts) (p, r, f1 float64) {
-	var np, nr int
-	for _, c := range counts {
-		if c.tp+c.fp > 0 {
-			p += c.precision()
-			np++
-		}
-		if c.tp+c.fn > 0 {
-			r += c.recall()
-			nr++
-		}
-	}
-	if np > 0 {
-		p /= float64(np)
-	}
-	if nr > 0 {
-		r /= float64(nr)
-	}
-	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
-	}
-	return p, r, f1
 }

@@ -8,7 +8,7 @@ func TestCPText(t *testing.T) {
 	for _, s := range []string{"", "abc", "Губернатор «Усс» — Tokyo", "東京とモスクワ", "a\xffб\xfe", "ё\u0301x"} {
 		t.Run(s, func(t *testing.T) {
 			runes := []rune(s)
-			toks, invalid := tokenizeText(s, nil)
+			toks, invalid := tokenizeText(s, &buffers{})
 			ct := newCPText(s, toks, hasCJK(s) || invalid)
 			for _, p := range [][2]int{{0, len(runes)}, {len(runes) / 2, len(runes)}, {0, len(runes) / 2}, {len(runes), len(runes)}, {1, 2}} {
 				if p[0] > p[1] || p[1] > len(runes) {

@@ -41,7 +41,7 @@ type englishCtx struct {
 
 func (ix *index) newEnglishCtx(text string, toks []token, known []span) *englishCtx {
 	return &englishCtx{text: text, toks: toks, covered: coveredTokens(toks, known),
-		place: coveredTokens(toks, ofType(known, pipeline.EntityLocation)), org: coveredTokens(toks, ofType(known, pipeline.EntityOrganisation)),
+		place: coveredTokensOf(toks, known, pipeline.EntityLocation), org: coveredTokensOf(toks, known, pipeline.EntityOrganisation),
 		names: ix.firstNames, knownGivenLat: latinFirstNames}
 }
 

@@ -20,7 +20,7 @@ type span struct {
 // matchTokens finds gazetteer names among the tokens, longest match first,
 // left to right.
 func (ix *index) matchTokens(text string, toks []token) []span {
-	var out []span
+	out := make([]span, 0, len(toks)/8+4) // room for the recognisers' spans too
 	for i := 0; i < len(toks); {
 		p, n := ix.bestAt(text, toks, i)
 		if p == nil || ix.firstNameNotPlace(text, toks, i, p) {

@@ -59,17 +59,6 @@ func (oc *orgCtx) closingAbbrev(j int) bool {
 	return !oc.place[j] && oc.abbrevAt(j) == 1
 }
 
-// ofType returns the spans of one type.
-func ofType(spans []span, typ string) []span {
-	var out []span
-	for _, s := range spans {
-		if s.ref.typ == typ {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // namedAfter takes «имени»/«им.» and up to three capitalised words, joined
 // by spaces, hyphens or «и» (имени Станиславского и Немировича-Данченко).
 func (oc *orgCtx) namedAfter(i, n int) int {

@@ -85,7 +85,7 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 		return nil
 	}
 	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known), cyrillic: hasCyrillic(text),
-		place: coveredTokens(toks, ofType(known, pipeline.EntityLocation)), names: ix.firstNames}
+		place: coveredTokensOf(toks, known, pipeline.EntityLocation), names: ix.firstNames}
 	oc.lastOrg = -1
 	var out []span
 	for i := 0; i < len(toks); {

@@ -280,10 +280,17 @@ func (pc *personCtx) span(i, n int) span {
 }
 
 // coveredTokens marks the tokens that overlap a span.
-func coveredTokens(toks []token, spans []span) []bool {
+func coveredTokens(toks []token, spans []span) []bool { return coveredTokensOf(toks, spans, "") }
+
+// coveredTokensOf marks the tokens that overlap a span of type typ (""
+// for any type).
+func coveredTokensOf(toks []token, spans []span, typ string) []bool {
 	cov := make([]bool, len(toks))
 	j, last := 0, -1
 	for _, s := range spans {
+		if typ != "" && s.ref.typ != typ {
+			continue
+		}
 		if s.start < last || j >= len(toks) || j > 0 && toks[j-1].end > s.start {
 			// out of order: search from the start
 			j, _ = slices.BinarySearchFunc(toks, s.start, func(t token, start int) int { return t.end - start - 1 })

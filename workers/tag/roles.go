@@ -59,13 +59,7 @@ func buildRoleIndex() map[string]string {
 
 // applyRoles gives person spans the role their text states.
 func (ix *index) applyRoles(text string, ct *cpText, toks []token, spans []span, lang string) []span {
-	var people []span
-	for _, s := range spans {
-		if s.ref.typ == pipeline.EntityPerson {
-			people = append(people, s)
-		}
-	}
-	inPerson := coveredTokens(toks, people)
+	inPerson := coveredTokensOf(toks, spans, pipeline.EntityPerson)
 	for k := range spans {
 		if spans[k].ref.typ != pipeline.EntityPerson {
 			continue

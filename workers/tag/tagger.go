@@ -25,7 +25,7 @@ type Result struct {
 // the gazetteer it started with.
 type Tagger struct {
 	ix   atomic.Pointer[index]
-	toks sync.Pool // *[]token buffers, reused across Tag calls
+	bufs sync.Pool // *buffers, reused across Tag calls
 }
 
 // New returns a Tagger for g. A nil g tags nothing but still runs the
@@ -53,11 +53,11 @@ func (t *Tagger) Swap(g *gazetteer.Gazetteer) {
 func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 	ix := t.ix.Load()
 	cjk := hasCJK(text)
-	buf, _ := t.toks.Get().(*[]token)
+	buf, _ := t.bufs.Get().(*buffers)
 	if buf == nil {
-		buf = new([]token)
+		buf = &buffers{}
 	}
-	toks, invalid := tokenizeText(text, *buf)
+	toks, invalid := tokenizeText(text, buf)
 	defer t.release(buf, toks)
 	ct := newCPText(text, toks, cjk || invalid)
 	spans := ix.matchTokens(text, toks)
@@ -78,13 +78,13 @@ func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 // text alive; very large buffers are left to the garbage collector. A
 // pooled buffer is zero up to its capacity, so clearing the tokens used is
 // enough.
-func (t *Tagger) release(buf *[]token, toks []token) {
-	if cap(toks) > 1<<16 {
+func (t *Tagger) release(buf *buffers, toks []token) {
+	if cap(toks) > 1<<16 || cap(buf.arena) > 1<<20 {
 		return
 	}
 	clear(toks)
-	*buf = toks[:0]
-	t.toks.Put(buf)
+	buf.toks = toks[:0]
+	t.bufs.Put(buf)
 }
 
 // Stage is the tag stage: it tags story.TaggedText() in the story's

@@ -30,20 +30,29 @@ type tokenizer struct {
 	inArena [][2]int // arena bounds of the tokens whose norm is there, in order
 }
 
+// buffers are the tokenizer's reusable memory: a token slice, and the
+// arena's bytes (copied into one string at the end, so reusable).
+type buffers struct {
+	toks  []token
+	arena []byte
+}
+
 // tokenize splits text into tokens, skipping CJK characters (they are
 // matched by the trie).
 func tokenize(text string) []token {
-	toks, _ := tokenizeText(text, nil)
+	toks, _ := tokenizeText(text, &buffers{})
 	return toks
 }
 
 // tokenizeText is tokenize, also reporting whether text has invalid UTF-8;
-// the tokens are appended to buf[:0] (a buffer the caller reuses).
-func tokenizeText(text string, buf []token) ([]token, bool) {
-	if cap(buf) == 0 {
-		buf = make([]token, 0, len(text)/10+1)
+// it fills buf (buffers the caller reuses): the tokens returned are
+// buf.toks, the arena is buf.arena.
+func tokenizeText(text string, buf *buffers) ([]token, bool) {
+	if cap(buf.toks) == 0 {
+		buf.toks = make([]token, 0, len(text)/10+1)
 	}
-	tz := tokenizer{text: text, toks: buf[:0]}
+	tz := tokenizer{text: text, toks: buf.toks[:0], arena: buf.arena[:0]}
+	defer func() { buf.arena = tz.arena[:0] }()
 	cp := 0
 	sent := true
 	for i := 0; i < len(text); {

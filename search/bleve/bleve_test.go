@@ -65,3 +65,18 @@ func TestOpenRefusesOtherMapping(t *testing.T) {
 		t.Errorf("Open = %v, want ErrMappingChanged", err)
 	}
 }
+
+// TestOpenHeldIndexFailsFast: a Bleve index on disk is single-process; a
+// second opener (the search CLI next to a running polywire) gets ErrInUse
+// within the lock timeout instead of waiting forever.
+func TestOpenHeldIndexFailsFast(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	first, err := bleve.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	if _, err := bleve.Open(path); !errors.Is(err, bleve.ErrInUse) {
+		t.Fatalf("second open: %v, want ErrInUse", err)
+	}
+}

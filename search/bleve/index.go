@@ -18,6 +18,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	bbolt "go.etcd.io/bbolt"
 
 	"github.com/polywire/polywire/pipeline"
 	"github.com/polywire/polywire/search"
@@ -70,8 +71,18 @@ const (
 // field mapping: move it away and reindex (polywire replay).
 var ErrMappingChanged = errors.New("index built with another field mapping")
 
+// lockTimeout bounds the wait for an index another process holds open (a
+// Bleve index on disk is single-process).
+const lockTimeout = "3s"
+
+// ErrInUse means another process holds the index open.
+var ErrInUse = errors.New("bleve: index in use by another process (a running polywire: query it through its API)")
+
 func openExisting(path string) (bleve.Index, error) {
-	idx, err := bleve.Open(path)
+	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout})
+	if errors.Is(err, bbolt.ErrTimeout) {
+		return nil, ErrInUse
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -130,6 +130,12 @@ func (tz *tokenizer) scan(t *token, i, cp int) (int, int) {
 }
 
 func startsWithLetter(w string) bool {
+	switch c := w[0]; {
+	case c < 0x80:
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	case len(w) > 1 && (c == 0xD0 && w[1] >= 0x90 && w[1] <= 0xBF || c == 0xD1 && w[1] >= 0x80 && w[1] <= 0x8F):
+		return true // А–я
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return fastLetter(r)
 }

@@ -32,7 +32,7 @@ func glosses(ct *cpText, spans []span) []span {
 			open--
 		}
 		switch {
-		case k > 0 && (spans[k-1].end == open || spans[k-1].end == open-1) && sameLength(ct, spans[k-1], s):
+		case k > 0 && spans[k-1].end <= open && glossGap(ct.slice(spans[k-1].end, open), spans[k-1]) && sameLength(ct, spans[k-1], s):
 			s.ref, s.role, s.office, s.to = spans[k-1].ref, spans[k-1].role, spans[k-1].office, spans[k-1].to
 			out = append(out, s)
 		case strings.HasSuffix(strings.TrimRight(ct.slice(max(0, open-2), open), " "), "»"):
@@ -59,4 +59,14 @@ func sameLength(ct *cpText, name, gloss span) bool {
 	a := len(strings.Fields(ct.slice(name.start, name.end)))
 	b := len(strings.Fields(ct.slice(gloss.start, gloss.end)))
 	return a-b <= 1 && b-a <= 1
+}
+
+// glossGap: only spaces, or a closing quote after anything but a person
+// (a quoted name is no one's: «Шкода Октавия» (Skoda Octavia)), between a
+// mention and the parenthesis of its gloss.
+func glossGap(gap string, name span) bool {
+	if strings.TrimSpace(gap) == "" {
+		return true
+	}
+	return name.ref.typ != pipeline.EntityPerson && strings.Trim(gap, " »\"”") == ""
 }

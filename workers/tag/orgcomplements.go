@@ -13,6 +13,12 @@ import (
 // «имени»/«им.» with a name (Театра имени Станиславского), and «при» with
 // another institution (Следственного комитета при прокуратуре).
 
+// verbalNoun: a noun in -ние, which looks like an adjective by its ending
+// (управление, объединение).
+func verbalNoun(w string) bool {
+	return endsWithAny(w, "ние", "ния", "нию", "нием", "нии")
+}
+
 // genericAdj are adjectives that, alone with a head noun, name a kind of
 // institution rather than one.
 var genericAdj = prefixes(`международн призов гражданск общественн некоммерческ правозащитн благотворительн частн крупн
@@ -20,7 +26,7 @@ var genericAdj = prefixes(`международн призов гражданс�
 
 // genitiveLi are genitive nouns in -ли, which the genitive test leaves out
 // because past-tense verbs end so too.
-var genitiveLi = setOf(`торговли политики экономики энергетики статистики печати связи науки техники логистики
+var genitiveLi = setOf(`дел торговли политики экономики энергетики статистики печати связи науки техники логистики
 культуры информатики физики химии математики`)
 
 // complements extends a name of n tokens starting at i over its
@@ -39,11 +45,55 @@ func (oc *orgCtx) complements(i, n int) int {
 			return oc.namedAfter(i, n)
 		case oc.toks[j].norm == "при" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && isOrgHead(oc.toks[j+1].norm):
 			n += 2
+		case oc.toks[j].norm == "по":
+			if m := oc.topic(j + 1); m > 0 {
+				return n + 1 + m
+			}
+			return n
 		default:
 			return n
 		}
 	}
 	return n
+}
+
+// topic: the subject of a committee after «по»: up to two lower-case
+// adjectives and a noun (Комиссии по атомной энергии); 0 when there is none.
+func (oc *orgCtx) topic(j int) int {
+	n := 0
+	for n < 2 && j+n < len(oc.toks) && !oc.toks[j+n].cap && isAdjForm(oc.toks[j+n].norm) && oc.spaced(j+n-1, j+n) {
+		n++
+	}
+	if j+n >= len(oc.toks) || oc.toks[j+n].cap || !oc.spaced(j+n-1, j+n) || isAdjForm(oc.toks[j+n].norm) ||
+		utf8.RuneCountInString(oc.toks[j+n].norm) < 4 || !hasCyrillic(oc.toks[j+n].norm) {
+		return 0
+	}
+	return n + 1
+}
+
+// scopedHeads are the institutions a lower-case scope adjective names
+// (японского МИДа, российском министерстве финансов); a government, a
+// bank, a court or a service after one is a kind, not a name.
+var scopedHeads = prefixes(`министерств ведомств музе федераци совет комитет комисси управлени академи институт университет`)
+
+// scopedInstitutionAt: a lower-case scope adjective, up to two more
+// adjectives and an institution head with its complements (российском
+// министерстве финансов, японского дипломатического ведомства).
+func (oc *orgCtx) scopedInstitutionAt(i int) int {
+	t := &oc.toks[i]
+	if !scopeAdj.match(t.norm) || !isAdjForm(t.norm) {
+		return 0
+	}
+	n := 1
+	for n < 3 && i+n < len(oc.toks) && !oc.toks[i+n].cap && isAdjForm(oc.toks[i+n].norm) &&
+		!(verbalNoun(oc.toks[i+n].norm) && isOrgHead(oc.toks[i+n].norm)) && oc.spaced(i+n-1, i+n) {
+		n++
+	}
+	if i+n >= len(oc.toks) || oc.covered[i+n] || !oc.spaced(i+n-1, i+n) || oc.toks[i+n].upper ||
+		!scopedHeads.match(oc.toks[i+n].norm) || isAdjForm(oc.toks[i+n].norm) && !verbalNoun(oc.toks[i+n].norm) {
+		return 0
+	}
+	return oc.complements(i, n+1)
 }
 
 // genitive: a lower-case genitive word (adjective or noun).

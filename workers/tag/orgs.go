@@ -26,7 +26,7 @@ var (
 	агентств фонд банк оао зао ооо пао ао холдинг концерн клуб команд групп издательств служб обществ ассоциаци союз объединени центр
 	корпораци завод фирм сайт портал сеть сети фк театр музей университет институт фронт блок коалици изданий издани студи лаборатори
 	бюро голос`)
-	genitiveWord = suffixes(`ого его ых их ой ей ии ия ея ля ва на ра та ка да ы ов ев ства ения ости`)
+	genitiveWord = suffixes(`ого его ых их ой ей ии ия ея ля ва на ра та ка да ы ов ев ства ения ости ики`)
 	// agencyWord matches one-word Russian agency and company names:
 	// Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал.
 	agencyPrefixes = prefixes(`рос мин мос гос`)
@@ -111,8 +111,11 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 }
 
 func (oc *orgCtx) orgAt(i int) int {
-	if oc.covered[i] || !oc.toks[i].cap {
-		return 0 // every organisation pattern starts with a capital
+	if oc.covered[i] {
+		return 0
+	}
+	if !oc.toks[i].cap {
+		return oc.scopedInstitutionAt(i) // otherwise every pattern starts with a capital
 	}
 	if n := oc.quotedAt(i); n > 0 {
 		return n
@@ -241,11 +244,12 @@ func (oc *orgCtx) institutionAt(i int) int {
 		return 0 // plural: a kind of institution, not one (Правозащитные организации)
 	}
 	n := 0
-	for i+n < len(oc.toks) && n < 3 && isAdjForm(oc.toks[i+n].norm) && (n == 0 || oc.spaced(i+n-1, i+n)) {
+	for i+n < len(oc.toks) && n < 3 && isAdjForm(oc.toks[i+n].norm) && !(verbalNoun(oc.toks[i+n].norm) && isOrgHead(oc.toks[i+n].norm)) &&
+		(n == 0 || oc.spaced(i+n-1, i+n)) {
 		n++
 	}
 	if i+n >= len(oc.toks) || (n > 0 && !oc.spaced(i+n-1, i+n)) || !isOrgHead(oc.toks[i+n].norm) ||
-		isAdjForm(oc.toks[i+n].norm) {
+		isAdjForm(oc.toks[i+n].norm) && !verbalNoun(oc.toks[i+n].norm) {
 		return 0
 	}
 	head := n

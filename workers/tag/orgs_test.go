@@ -53,6 +53,15 @@ func TestOrganisationPatterns(t *testing.T) {
 		{"scope adjective before an organisation", "Глава японского МИДа заявил.", []string{"ORG:японского МИДа"}, nil},
 		{"club after a descriptor", "Капитан клуба Тоттенхэм Хотспур Ледли Кинг и игрок клуба Челси.",
 			[]string{"ORG:Тоттенхэм Хотспур", "ORG:Челси"}, nil},
+		{"scope adjective and a lower-case head", "В российском министерстве финансов утверждают.",
+			[]string{"ORG:российском министерстве финансов"}, nil},
+		{"a government after a scope adjective is a kind", "Деньги получило украинское правительство.", nil,
+			[]string{"ORG:украинское правительство"}},
+		{"committee and its subject", "Глава государственной Комиссии по атомной энергии выступил.",
+			[]string{"ORG:государственной Комиссии по атомной энергии"}, nil},
+		{"head noun in -ние", "Федеральное авиационное управление пояснило.", []string{"ORG:Федеральное авиационное управление"}, nil},
+		{"gloss after a quoted organisation", "Концерн «Фольксваген» (Volkswagen) построит завод.",
+			[]string{"ORG:Фольксваген", "ORG:Volkswagen"}, nil},
 		{"Latin joiner della", "Газета Corriere della Sera пишет об этом.", []string{"ORG:Corriere della Sera"}, nil},
 	}
 	for _, tt := range tests {

@@ -255,3 +255,33 @@ func (oc *orgCtx) teamAt(i int, names map[string]firstNameInfo) int {
 	}
 	return 1
 }
+
+// named reports whether the one-word organisation at i was named in
+// quotes or after a team descriptor (not an abbreviation or a Latin word,
+// which the recogniser finds wherever they are).
+func (oc *orgCtx) named(i int) bool {
+	t := &oc.toks[i]
+	if t.upper || !hasCyrillic(t.norm) || i == 0 {
+		return false
+	}
+	gap := strings.TrimSpace(oc.text[oc.toks[i-1].bend:t.bstart])
+	return strings.HasSuffix(gap, "«") || strings.HasSuffix(gap, "„") || teamDescriptors.match(oc.toks[i-1].norm)
+}
+
+// repeats tags later and earlier mentions of one-word names found quoted or
+// after a descriptor («Фольксваген» … Фольксвагена), in any case.
+func (oc *orgCtx) repeats(found []span) []span {
+	if len(oc.names1) == 0 {
+		return nil
+	}
+	inFound := coveredTokens(oc.toks, found)
+	var out []span
+	for k := range oc.toks {
+		t := &oc.toks[k]
+		if inFound[k] || oc.covered[k] || !t.cap || t.upper || !formOfAny(t.norm, oc.names1) {
+			continue
+		}
+		out = append(out, span{start: t.start, end: t.end, ref: ref{typ: pipeline.EntityOrganisation}})
+	}
+	return out
+}

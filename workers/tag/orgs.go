@@ -74,6 +74,7 @@ type orgCtx struct {
 	covered  []bool
 	place    []bool // token in a place the gazetteer found
 	names    map[string]firstNameInfo
+	names1   []paradigm // one-word names found quoted or after a descriptor, for repeats
 	cyrillic bool // the text has Cyrillic letters
 }
 
@@ -103,11 +104,14 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 			i++
 			continue
 		}
+		if n == 1 && oc.named(i) {
+			oc.names1 = append(oc.names1, newParadigm(toks[i].norm, kindNoun))
+		}
 		out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: pipeline.EntityOrganisation}})
 		i += n
 		oc.lastOrg = i
 	}
-	return out
+	return append(out, oc.repeats(out)...)
 }
 
 func (oc *orgCtx) orgAt(i int) int {

@@ -62,6 +62,8 @@ func TestOrganisationPatterns(t *testing.T) {
 		{"head noun in -ние", "Федеральное авиационное управление пояснило.", []string{"ORG:Федеральное авиационное управление"}, nil},
 		{"gloss after a quoted organisation", "Концерн «Фольксваген» (Volkswagen) построит завод.",
 			[]string{"ORG:Фольксваген", "ORG:Volkswagen"}, nil},
+		{"later mentions of a quoted name", "Концерн «Фольксваген» построит завод. Акции Фольксвагена растут.",
+			[]string{"ORG:Фольксваген", "ORG:Фольксвагена"}, nil},
 		{"Latin joiner della", "Газета Corriere della Sera пишет об этом.", []string{"ORG:Corriere della Sera"}, nil},
 	}
 	for _, tt := range tests {

@@ -75,7 +75,7 @@ type orgCtx struct {
 	place    []bool // token in a place the gazetteer found
 	names    map[string]firstNameInfo
 	names1   []paradigm // one-word names found quoted or after a descriptor, for repeats
-	cyrillic bool // the text has Cyrillic letters
+	cyrillic bool       // the text has Cyrillic letters
 }
 
 func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang string) []span {

@@ -36,3 +36,23 @@ func TestPlaceAfterDescriptorIsNoPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceAdjectives: adjectives that are part of a place's name.
+func TestPlaceAdjectives(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"compass direction in lower case", "Все федерации стран западной Европы поддержали.", "LOC:западной Европы"},
+		{"descriptor ends the adjectives", "Он назвал партнёра развитой Турецкой республикой.", "LOC:Турецкой республикой"},
+		{"neuter noun in -ство declines", "Жители Соединённого Королевства вышли.", "LOC:Соединённого Королевства"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mentions(t, "ru", tt.text)
+			for _, m := range got {
+				if m == tt.want {
+					return
+				}
+			}
+			t.Errorf("no %s in %v", tt.want, got)
+		})
+	}
+}

@@ -66,7 +66,8 @@ func (oc *orgCtx) placeAt(i int) int {
 // Османской империи).
 func (oc *orgCtx) adjDescriptorAt(i int) int {
 	n := 0
-	for n < 2 && i+n < len(oc.toks) && isAdjForm(oc.toks[i+n].norm) && (n == 0 || oc.spaced(i+n-1, i+n)) {
+	for n < 2 && i+n < len(oc.toks) && isAdjForm(oc.toks[i+n].norm) && (n == 0 || oc.spaced(i+n-1, i+n)) &&
+		(n == 0 || oc.toks[i+n].cap || !placeDescriptors.match(oc.toks[i+n].norm)) { // Турецкой республикой: the descriptor ends it
 		n++
 	}
 	if n == 0 || i+n >= len(oc.toks) || !oc.spaced(i+n-1, i+n) {
@@ -79,8 +80,9 @@ func (oc *orgCtx) adjDescriptorAt(i int) int {
 	return n + 1
 }
 
-// extendPlaces widens a gazetteer place with a capitalised adjective right
-// before it (Восточном Иерусалиме, Западной Европы).
+// extendPlaces widens a gazetteer place with an adjective right before it
+// that names part of it: capitalised (Восточном Иерусалиме, Большой Токио)
+// or, for compass directions, also in lower case (западной Европы).
 func extendPlaces(text string, toks []token, spans []span) []span {
 	for k := range spans {
 		s := &spans[k]
@@ -88,16 +90,21 @@ func extendPlaces(text string, toks []token, spans []span) []span {
 			continue
 		}
 		j := tokenAt(toks, s.start)
-		if j <= 0 || toks[j-1].sentStart || !toks[j-1].cap || !isAdjForm(toks[j-1].norm) ||
-			text[toks[j-1].bend:toks[j].bstart] != " " || (k > 0 && spans[k-1].end > toks[j-1].start) {
+		if j <= 0 || !isAdjForm(toks[j-1].norm) || text[toks[j-1].bend:toks[j].bstart] != " " ||
+			(k > 0 && spans[k-1].end > toks[j-1].start) {
 			continue
 		}
-		if directionAdj.match(toks[j-1].norm) {
-			s.start = toks[j-1].start
+		adj := &toks[j-1]
+		if adj.cap && !adj.sentStart && directionAdj.match(adj.norm) || !adj.cap && compassAdj.match(adj.norm) {
+			s.start = adj.start
 		}
 	}
 	return spans
 }
+
+// compassAdj are the directions that belong to a place's name even in
+// lower case.
+var compassAdj = prefixes(`восточн западн северн южн центральн`)
 
 // directionAdj are the adjectives that name part of a place.
 var directionAdj = prefixes(`восточн западн северн южн центральн больш стар нов верхн нижн`)

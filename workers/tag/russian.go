@@ -209,6 +209,8 @@ func nounParadigm(w string, surname bool) (int, []string) {
 	switch {
 	case strings.HasSuffix(w, "ия"):
 		return cut("ия", "ия", "ии", "ию", "ией", "иею")
+	case strings.HasSuffix(w, "ство"), strings.HasSuffix(w, "тво"):
+		return cut("о", "о", "а", "у", "ом", "е") // Королевство, Содружество decline
 	case strings.HasSuffix(w, "ье"):
 		return cut("ье", "ье", "ья", "ью", "ьем")
 	case strings.HasSuffix(w, "а"):

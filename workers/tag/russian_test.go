@@ -46,6 +46,19 @@ func TestRuForms(t *testing.T) {
 	}
 }
 
+// TestNeuterInStvo: nouns in -ство decline (Соединённого Королевства), unlike
+// foreign names in -о (Токио).
+func TestNeuterInStvo(t *testing.T) {
+	for _, f := range []string{"королевства", "королевству", "королевством", "королевстве"} {
+		if !containsForm(ruForms("королевство", kindNoun), f) {
+			t.Errorf("королевство: no form %s", f)
+		}
+	}
+	if got := ruForms("токио", kindNoun); len(got) != 1 {
+		t.Errorf("токио has forms %v", got)
+	}
+}
+
 func TestSurnameLemma(t *testing.T) {
 	tests := []struct {
 		form   string

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -32,5 +34,8 @@ func adminBus(ctx context.Context, o *serverFlags, log *slog.Logger) (*bus.Bus, 
 		log.Debug("no running polywire; opening the data directory", "url", c.NATS.URL, "error", err)
 	}
 	b, err := openBus(ctx, cfg, quiet, nil, false)
+	if errors.Is(err, bus.ErrDataDirInUse) {
+		return nil, nil, fmt.Errorf("%w: a polywire is running on %s without a NATS listener; give it --nats-listen ADDR (or use --nats URL)", err, cfg.DataDir)
+	}
 	return b, cfg, err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -68,6 +69,7 @@ type Bus struct {
 	objects jetstream.ObjectStore
 	metrics *metrics
 	log     *slog.Logger
+	lock    *os.File // the data dir lock of an embedded server
 }
 
 // Open starts the embedded server (Options.URL empty) or connects to
@@ -99,6 +101,11 @@ func (b *Bus) connect() error {
 		}
 		return b.useConn(nc)
 	}
+	lock, err := lockDataDir(b.opts.DataDir)
+	if err != nil {
+		return err
+	}
+	b.lock = lock
 	ns, err := StartServer(ServerOptions{DataDir: b.opts.DataDir, Listen: b.opts.Listen,
 		MaxPayload: b.opts.MaxPayload, MaxStore: b.opts.MaxStore, Logger: b.opts.Logger})
 	if err != nil {
@@ -132,6 +139,10 @@ func (b *Bus) Close() error {
 	if b.ns != nil {
 		b.ns.Shutdown()
 		b.ns.WaitForShutdown()
+	}
+	if b.lock != nil {
+		b.lock.Close() // releases the flock
+		b.lock = nil
 	}
 	return err
 }

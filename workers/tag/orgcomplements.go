@@ -81,8 +81,8 @@ var scopedHeads = prefixes(`министерств ведомств музе ф�
 // министерстве финансов, японского дипломатического ведомства).
 func (oc *orgCtx) scopedInstitutionAt(i int) int {
 	t := &oc.toks[i]
-	if !scopeAdj.match(t.norm) || !isAdjForm(t.norm) {
-		return 0
+	if len(t.norm) < 12 || !scopeAdj.match(t.norm) || !isAdjForm(t.norm) {
+		return 0 // the shortest scope adjectives (японский, немецкий) have 8 letters
 	}
 	n := 1
 	for n < 3 && i+n < len(oc.toks) && !oc.toks[i+n].cap && isAdjForm(oc.toks[i+n].norm) &&

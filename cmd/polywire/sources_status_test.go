@@ -19,11 +19,11 @@ func TestSourcesStatusAfterDemo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the demo")
 	}
-	data, natsAddr := t.TempDir(), freeAddr(t)
+	data, natsAddr, httpAddr := t.TempDir(), freeAddr(t), freeAddr(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan int, 1)
 	go func() {
-		done <- execute(ctx, []string{"run", "--demo", "--data", data, "--http", freeAddr(t), "--nats-listen", natsAddr,
+		done <- execute(ctx, []string{"run", "--demo", "--data", data, "--http", httpAddr, "--nats-listen", natsAddr,
 			"--apertium-url", "http://" + freeAddr(t), "--log-level", "warn"}, nil, io.Discard, testLogWriter{t})
 	}()
 	t.Cleanup(func() {
@@ -39,6 +39,13 @@ func TestSourcesStatusAfterDemo(t *testing.T) {
 		code := execute(ctx, append([]string{"sources", "status", "--data", data, "--nats-listen", natsAddr}, extra...), nil, &out, io.Discard)
 		return out.String(), code
 	}
+	// Ask only once the run is up: before that, status would open the data
+	// directory itself and the run would find it locked.
+	waitFor(t, "polywire run serving", time.Minute, func() (bool, error) {
+		var h struct{ Status string }
+		_, err := getJSON(ctx, "http://"+httpAddr, "/healthz", nil, &h)
+		return err == nil, err
+	})
 	var lines []map[string]any
 	waitFor(t, "every demo source polled once", 2*time.Minute, func() (bool, error) {
 		out, code := status("--json")

@@ -5,13 +5,48 @@ import "strings"
 // Word classes by prefix or suffix. They replace regular expressions on the
 // hot path: a recogniser asks several of them about every capitalised word.
 
-// prefixSet matches words that start with one of its stems.
-type prefixSet []string
+// prefixSet matches words that start with one of its stems. A bitmap of
+// the stems' first letters rejects most words before any comparison.
+type prefixSet struct {
+	stems []string
+	first [4]uint64 // firstClass of each stem's first rune
+}
 
-func prefixes(s string) prefixSet { return strings.Fields(s) }
+func prefixes(s string) prefixSet {
+	p := prefixSet{stems: strings.Fields(s)}
+	for _, st := range p.stems {
+		c := firstClass(st)
+		p.first[c/64] |= 1 << (c % 64)
+	}
+	return p
+}
 
-func (p prefixSet) match(w string) bool {
-	for _, s := range p {
+// firstClass maps a word's first rune to 0–255: ASCII as itself, а–я to
+// 128–159, anything else to 255 (never rejected).
+func firstClass(w string) uint8 {
+	if w == "" {
+		return 255
+	}
+	if c := w[0]; c < 0x80 {
+		return c
+	}
+	if len(w) > 1 {
+		switch c1, c2 := w[0], w[1]; {
+		case c1 == 0xD0 && c2 >= 0xB0 && c2 <= 0xBF:
+			return 128 + c2 - 0xB0 // а–п
+		case c1 == 0xD1 && c2 >= 0x80 && c2 <= 0x8F:
+			return 144 + c2 - 0x80 // р–я
+		}
+	}
+	return 255
+}
+
+func (p *prefixSet) match(w string) bool {
+	c := firstClass(w)
+	if c != 255 && p.first[c/64]&(1<<(c%64)) == 0 {
+		return false
+	}
+	for _, s := range p.stems {
 		if strings.HasPrefix(w, s) {
 			return true
 		}

@@ -119,3 +119,19 @@ func TestWordFilter(t *testing.T) {
 		t.Errorf("%d of 12 other words pass the filter", hits)
 	}
 }
+
+// TestPrefixSetFilter: the first-letter bitmap never rejects a word a stem
+// starts.
+func TestPrefixSetFilter(t *testing.T) {
+	p := prefixes(`движени министерств мвд abc Zeta ёлк`)
+	for _, w := range []string{"движения", "министерство", "мвд", "abcd", "Zetas", "ёлка"} {
+		if !p.match(w) {
+			t.Errorf("match(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"банк", "xyz", "", "я"} {
+		if p.match(w) {
+			t.Errorf("match(%q) = true", w)
+		}
+	}
+}

@@ -212,3 +212,25 @@ func TestWorkerMetrics(t *testing.T) {
 		t.Errorf("/metrics lacks the Go collector:\n%.300s", body)
 	}
 }
+
+// TestREADMESourcesExampleIsValid keeps the README's sources.yaml example
+// true to the code: it must pass `sources check`.
+func TestREADMESourcesExampleIsValid(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(readme), "```yaml\nsources:\n")
+	if !ok {
+		t.Fatal("README has no ```yaml sources: example")
+	}
+	block, _, _ = strings.Cut(block, "```")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "sources.yaml"), []byte("sources:\n"+block), 0o644)
+	cfg := filepath.Join(dir, "polywire.yaml")
+	os.WriteFile(cfg, []byte("sources_file: sources.yaml\n"), 0o644)
+	stdout, _, code := cli(t, "", "sources", "check", "--config", cfg)
+	if code != 0 || !strings.Contains(stdout, "3 sources") {
+		t.Errorf("README example fails sources check (exit %d):\n%s", code, stdout)
+	}
+}

@@ -32,7 +32,7 @@ func New(opts Options) *Client {
 	opts = opts.withDefaults()
 	tr := &http.Transport{
 		Proxy:                 nil,
-		DialContext:           newDialer(opts.AllowPrivate).DialContext,
+		DialContext:           newDialer(opts).DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          64,
 		MaxIdleConnsPerHost:   4,

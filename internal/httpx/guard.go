@@ -45,21 +45,27 @@ func IsPublic(ip netip.Addr) bool {
 // guardControl is a net.Dialer.Control: it runs after DNS resolution, on the
 // address actually dialled, so a public name resolving to a private address
 // (DNS rebinding) is refused too, on every redirect hop.
-func guardControl(network, address string, _ syscall.RawConn) error {
-	ap, err := netip.ParseAddrPort(address)
-	if err != nil {
-		return fmt.Errorf("httpx: dialing %s: %w", address, ErrPrivateAddress)
+func guardControl(isPublic func(netip.Addr) bool) func(network, address string, _ syscall.RawConn) error {
+	return func(network, address string, _ syscall.RawConn) error {
+		ap, err := netip.ParseAddrPort(address)
+		if err != nil {
+			return fmt.Errorf("httpx: dialing %s: %w", address, ErrPrivateAddress)
+		}
+		if !isPublic(ap.Addr()) {
+			return fmt.Errorf("httpx: dialing %s %s: %w", network, address, ErrPrivateAddress)
+		}
+		return nil
 	}
-	if !IsPublic(ap.Addr()) {
-		return fmt.Errorf("httpx: dialing %s %s: %w", network, address, ErrPrivateAddress)
-	}
-	return nil
 }
 
-func newDialer(allowPrivate bool) *net.Dialer {
+func newDialer(opts Options) *net.Dialer {
 	d := &net.Dialer{Timeout: dialTimeout, KeepAlive: keepAlive}
-	if !allowPrivate {
-		d.Control = guardControl
+	if !opts.AllowPrivate {
+		check := opts.isPublic
+		if check == nil {
+			check = IsPublic
+		}
+		d.Control = guardControl(check)
 	}
 	return d
 }

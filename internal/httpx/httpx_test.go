@@ -5,13 +5,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -347,5 +351,35 @@ func TestFreshFor(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestRedirectToPrivateRefused: the guard runs on every dial, so a public
+// host that redirects to a private address is refused at the redirect hop.
+// 127.0.0.1 plays the public host here, 127.0.0.2 the private target.
+func TestRedirectToPrivateRefused(t *testing.T) {
+	var privateHits atomic.Int32
+	private := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		privateHits.Add(1)
+		io.WriteString(w, "internal metadata")
+	}))
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Fatalf("binding 127.0.0.2 (loopback range): %v", err)
+	}
+	private.Listener = ln
+	private.Start()
+	defer private.Close()
+	public := httptest.NewServer(http.RedirectHandler(private.URL+"/latest/meta-data", http.StatusFound))
+	defer public.Close()
+
+	onlyFirstLoopback := func(ip netip.Addr) bool { return ip == netip.MustParseAddr("127.0.0.1") }
+	c := httpx.New(httpx.WithPublicCheck(httpx.Options{Timeout: 2 * time.Second}, onlyFirstLoopback))
+	_, err = c.Get(context.Background(), public.URL+"/feed.xml", httpx.Validators{})
+	if !errors.Is(err, httpx.ErrPrivateAddress) {
+		t.Fatalf("err = %v, want ErrPrivateAddress at the redirect", err)
+	}
+	if privateHits.Load() != 0 {
+		t.Fatal("the redirect reached the private server")
 	}
 }

@@ -1,6 +1,9 @@
 package httpx
 
-import "time"
+import (
+	"net/netip"
+	"time"
+)
 
 // Defaults applied by New to zero Options fields.
 const (
@@ -34,6 +37,10 @@ type Options struct {
 	// client between sources so the limits hold across them.
 	PerHostConcurrency int
 	PerHostInterval    time.Duration
+
+	// isPublic replaces IsPublic in the dial guard (tests only: it lets a
+	// loopback server play a public host).
+	isPublic func(netip.Addr) bool
 }
 
 func (o Options) withDefaults() Options {

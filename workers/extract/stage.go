@@ -68,6 +68,15 @@ func (e *Extractor) Stage(ctx context.Context, in *pipeline.RawItem) ([]*pipelin
 	if res == nil || res.Body == "" {
 		res, source = e.fallback(in, res)
 	}
+	if res.Body == "" && story.PubStatus == pipeline.PubStatusCanceled {
+		// A kill often carries no text; it must still reach the index (which
+		// removes the story) and the subscribers.
+		story.Extraction = "kill: no article text"
+		if story.Language == "" {
+			story.Language = pipeline.LanguageUnknown
+		}
+		return []*pipeline.Story{&story}, nil
+	}
 	if res.Body == "" {
 		return nil, pipeline.Permanentf("extract: no article text in %s: %s", story.URL, firstNonEmpty(reason, ReasonNoArticle))
 	}

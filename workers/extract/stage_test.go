@@ -117,6 +117,13 @@ func TestStageFallbacks(t *testing.T) {
 			wantBody: "12:30", wantLang: pipeline.LanguageUnknown,
 		},
 		{
+			name:           "a kill without text still flows (the index removes the story)",
+			item:           pipeline.RawItem{Story: pipeline.Story{Headline: "KILL", PubStatus: pipeline.PubStatusCanceled, Version: 2}},
+			wantBody:       "",
+			wantLang:       pipeline.LanguageUnknown,
+			wantExtraction: "kill: no article text",
+		},
+		{
 			name:          "no text at all is permanent",
 			item:          pipeline.RawItem{Story: pipeline.Story{Headline: "Only a headline", URL: "https://x.test/2"}},
 			wantPermanent: true,

@@ -56,3 +56,15 @@ func TestPlaceAdjectives(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstNameAfterDescriptorLikeWord: a word that merely starts like a
+// place descriptor (республиканец) does not make the next name a place.
+func TestFirstNameAfterDescriptorLikeWord(t *testing.T) {
+	got := mentions(t, "ru", "Пост занял республиканец Джон Бенер.")
+	for _, m := range got {
+		if m == "PER:Джон Бенер" {
+			return
+		}
+	}
+	t.Errorf("no PER:Джон Бенер in %v", got)
+}

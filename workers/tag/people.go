@@ -69,8 +69,8 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 	if pc.quotedOrgName(i) {
 		return 0, false // ФК «Ростов»: an organisation's name
 	}
-	if i > 0 && !pc.toks[i-1].cap && placeDescriptors.match(pc.toks[i-1].norm) && pc.spaced(i-1, i) {
-		return 0, false // города Хилтон-Хэд: a place's name
+	if i > 0 && !pc.toks[i-1].cap && settlementWords[pc.toks[i-1].norm] && pc.spaced(i-1, i) {
+		return 0, false // города Хилтон Хэд: a place's name
 	}
 	if n := pc.initialsAt(i); n > 0 {
 		return n, false
@@ -305,6 +305,10 @@ func coveredTokensOf(toks []token, spans []span, typ string) []bool {
 	}
 	return cov
 }
+
+// settlementWords name a kind of place before its name (города Хилтон Хэд).
+var settlementWords = setOf(`город города городе городу городом деревня деревни деревне село села селе поселок поселка поселке
+штат штата штате провинция провинции район района районе округ округа округе остров острова острове`)
 
 // roleWords precede a person's name (губернатор Громов).
 var roleWords = setOf(`президент президента президенту президентом премьер премьер-министр премьер-министра премьер-министром

@@ -26,7 +26,7 @@ func (ix *index) recognisePlaces(text string, toks []token, known []span, lang s
 	if lang != "ru" && !(lang == "" || lang == pipeline.LanguageUnknown) {
 		return nil
 	}
-	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known)}
+	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known), names: ix.firstNames}
 	var out []span
 	for i := 0; i < len(toks); {
 		n := oc.placeAt(i)
@@ -52,6 +52,9 @@ func (oc *orgCtx) placeAt(i int) int {
 		return 0
 	}
 	prev := oc.toks[i-1]
+	if _, first := oc.names[t.norm]; first {
+		return 0 // республиканец Джон: a person
+	}
 	if placeDescriptors.match(prev.norm) && !prev.cap && !isAdjForm(t.norm) {
 		return 1
 	}

@@ -33,6 +33,11 @@ vet:
 bench-extract:
 	cd bench/extract && $(GO) run .
 
+## bench-ner: the tagger on ../shared/data/ner/dev.jsonl: exact and token F1
+## per type (all, held-out, tuning split), MB/CPU-s, gazetteer load time/heap
+bench-ner:
+	$(GO) run ./workers/tag/internal/nerbench -check
+
 ## fuzz: the extractor's fuzz target for FUZZTIME (default 10m)
 FUZZTIME ?= 10m
 fuzz:

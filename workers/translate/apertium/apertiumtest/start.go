@@ -4,19 +4,44 @@ package apertiumtest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
 	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/polywire/polywire/workers/translate/apertium"
 )
 
-// Start starts apertium-apy with the installed Debian pairs on a free
-// loopback port, waits until it answers and returns its base URL; the server
-// is stopped when the test ends. When apertium-apy is not installed the test
-// fails if CI=true and is skipped otherwise.
+// Start returns the base URL of an Apertium APY with the installed Debian
+// pairs: APERTIUM_URL when it is set and answers (CI starts one), else a
+// server started on a free loopback port and stopped when the test ends.
+// When neither is available the test fails if CI=true and is skipped
+// otherwise.
 func Start(t testing.TB) string {
 	t.Helper()
+	if u := strings.TrimRight(os.Getenv("APERTIUM_URL"), "/"); u != "" {
+		if err := answers(u); err != nil {
+			t.Fatalf("apertiumtest: APERTIUM_URL=%s: %v", u, err)
+		}
+		return u
+	}
 	return StartModes(t, apertium.DefaultModesDir)
+}
+
+// answers checks that url serves /listPairs.
+func answers(url string) error {
+	c := http.Client{Timeout: 5 * time.Second}
+	resp, err := c.Get(url + "/listPairs")
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("/listPairs: %s", resp.Status)
+	}
+	return nil
 }
 
 // StartModes is Start with the pairs of another modes directory (a test can

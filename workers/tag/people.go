@@ -28,6 +28,7 @@ type personCtx struct {
 	covered  []bool // token already in a gazetteer mention
 	names    map[string]firstNameInfo
 	nameMemo []int8 // nameLike per token: 0 not yet asked, 1 yes, -1 no
+	surnames map[int]bool // starts of gazetteer surnames matched alone
 }
 
 func (ix *index) recognisePeople(text string, toks []token, known []span, lang string) []span {
@@ -37,7 +38,7 @@ func (ix *index) recognisePeople(text string, toks []token, known []span, lang s
 	if lang != "ru" && !(lang == "" || lang == pipeline.LanguageUnknown) {
 		return nil
 	}
-	pc := &personCtx{text: text, toks: toks, covered: coveredTokens(toks, known), names: ix.firstNames}
+	pc := &personCtx{text: text, toks: toks, covered: coveredTokens(toks, known), names: ix.firstNames, surnames: loneSurnames(known)}
 	var out []span
 	surnames := map[string]bool{}
 	last := 0 // tokens before last are taken
@@ -87,6 +88,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 	if pc.isSurname(i) {
 		return 1 + pc.trailingInitials(i+1), true
 	}
+	if pc.nameLike(i) && pc.spaced(i, i+1) && !pc.toks[i].sentStart && pc.surnames[pc.toks[i+1].start] {
+		return 1, false // Масахару Коно: an unknown first name before a known surname; mergePeople decides the id
+	}
 	if pc.nameLike(i) && pc.spaced(i, i+1) && pc.nameLike(i+1) && !pc.toks[i].sentStart {
 		if pc.spaced(i+1, i+2) && pc.nameLike(i+2) {
 			return 0, false // three in a row: the first is likely a place or club in the genitive
@@ -94,6 +98,21 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 		return 2, false // two capitalised words mid-sentence: Юрген Клинсман
 	}
 	return 0, false
+}
+
+// loneSurnames returns the starts of the gazetteer's people matched by
+// their surname alone, or nil when there are none.
+func loneSurnames(known []span) map[int]bool {
+	var m map[int]bool
+	for _, s := range known {
+		if s.partial && s.ref.typ == pipeline.EntityPerson {
+			if m == nil {
+				m = map[int]bool{}
+			}
+			m[s.start] = true
+		}
+	}
+	return m
 }
 
 // quotedOrgName: the first word of a quoted name after an organisation

@@ -68,6 +68,12 @@ func TestRoleAt(t *testing.T) {
 		{"putin as prime minister", "person:vladimir-putin", "2010-01-01", "prime minister", "RU", ""},
 		{"uss governor", "person:alexander-uss", "2019-09-20", "governor", "RU-KYA", ""},
 		{"until is exclusive", "person:shinzo-abe", "2020-09-16", "", "", ""},
+		{"chelyabinsk 2019", "person:alexey-teksler", "2019-09-20", "governor", "RU-CHE", ""},
+		{"belgorod before gladkov", "person:vyacheslav-gladkov", "2019-09-20", "", "", ""},
+		{"belgorod predecessor", "person:yevgeny-savchenko", "2019-09-20", "governor", "RU-BEL", ""},
+		{"sevastopol under its ISO code", "person:mikhail-razvozhayev", "2024-01-01", "governor", "UA-40", ""},
+		{"uk prime minister 2019", "person:theresa-may", "2019-03-01", "prime minister", "GB", ""},
+		{"month-level date", "person:alexander-khinshtein", "2024-12-01", "governor", "RU-KRS", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,6 +84,26 @@ func TestRoleAt(t *testing.T) {
 			r, _ := p.RoleAt(day(tt.at))
 			if r.Role != tt.role || r.Office != tt.office || r.To != tt.to {
 				t.Errorf("RoleAt(%s) = %+v, want %s %s %s", tt.at, r, tt.role, tt.office, tt.to)
+			}
+		})
+	}
+}
+
+func TestRoleAtUndatedDoesNotOverrideDated(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	p := gazetteer.Person{ID: "person:x", Roles: []gazetteer.Role{
+		{Role: "senator", Office: "RU"},
+		{Role: "governor", Office: "RU-KYA", From: day("2018-01-12"), Until: day("2023-05-10")},
+	}}
+	tests := []struct{ name, at, want string }{
+		{"dated role covers the date", "2019-09-20", "governor"},
+		{"only the undated role covers the date", "2024-01-01", "senator"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, ok := p.RoleAt(day(tt.at))
+			if !ok || r.Role != tt.want {
+				t.Errorf("RoleAt(%s) = %q, %v; want %q", tt.at, r.Role, ok, tt.want)
 			}
 		})
 	}

@@ -89,13 +89,24 @@ type Person struct {
 }
 
 // RoleAt returns the first listed role valid at t, and false when none is.
+// A role with a From or Until date wins over one without dates, wherever
+// each is listed: an undated role only says the person held it at some
+// time, so it is the answer only when no dated role covers t.
 func (p *Person) RoleAt(t time.Time) (Role, bool) {
+	var undated Role
+	found := false
 	for _, r := range p.Roles {
-		if r.ValidAt(t) {
+		if !r.ValidAt(t) {
+			continue
+		}
+		if !r.From.IsZero() || !r.Until.IsZero() {
 			return r, true
 		}
+		if !found {
+			undated, found = r, true
+		}
 	}
-	return Role{}, false
+	return undated, found
 }
 
 // Org is an organisation ("org:<slug>"); Abbreviations are matched

@@ -27,7 +27,7 @@ type personCtx struct {
 	toks     []token
 	covered  []bool // token already in a gazetteer mention
 	names    map[string]firstNameInfo
-	nameMemo []int8 // nameLike per token: 0 not yet asked, 1 yes, -1 no
+	nameMemo []int8       // nameLike per token: 0 not yet asked, 1 yes, -1 no
 	surnames map[int]bool // starts of gazetteer surnames matched alone
 }
 

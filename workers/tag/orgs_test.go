@@ -65,6 +65,9 @@ func TestOrganisationPatterns(t *testing.T) {
 		{"later mentions of a quoted name", "Концерн «Фольксваген» построит завод. Акции Фольксвагена растут.",
 			[]string{"ORG:Фольксваген", "ORG:Фольксвагена"}, nil},
 		{"Latin joiner della", "Газета Corriere della Sera пишет об этом.", []string{"ORG:Corriere della Sera"}, nil},
+		{"heads known by their case forms", "Сотрудники Высшей школы экономики и Третьяковской галереи встретили Московский патриархат.",
+			[]string{"ORG:Высшей школы экономики", "ORG:Третьяковской галереи", "ORG:Московский патриархат"}, nil},
+		{"a pupil is no school", "Московский школьник победил на олимпиаде.", nil, []string{"ORG:Московский школьник"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

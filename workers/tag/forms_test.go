@@ -30,9 +30,11 @@ func TestFixedForms(t *testing.T) {
 // TestPlaceAfterDescriptorIsNoPerson: capitalised words after a place
 // descriptor name a place, not a person.
 func TestPlaceAfterDescriptorIsNoPerson(t *testing.T) {
-	for _, m := range newTagger(t).Tag("Самолёт из города Хилтон Хэд приземлился.", "ru", seedDate).Entities {
-		if m.Type == "PER" {
-			t.Errorf("person %q after «города»", m.Text)
+	for _, text := range []string{"Самолёт из города Хилтон Хэд приземлился.", "Митинг прошёл на улице Ленина, у проспекта Кирова."} {
+		for _, m := range newTagger(t).Tag(text, "ru", seedDate).Entities {
+			if m.Type == "PER" {
+				t.Errorf("%q: person %q after a place descriptor", text, m.Text)
+			}
 		}
 	}
 }

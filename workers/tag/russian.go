@@ -213,6 +213,8 @@ func nounParadigm(w string, surname bool) (int, []string) {
 		return cut("о", "о", "а", "у", "ом", "е") // Королевство, Содружество decline
 	case strings.HasSuffix(w, "ье"):
 		return cut("ье", "ье", "ья", "ью", "ьем")
+	case endsWithAny(w, "оа", "уа", "иа", "еа", "аа"):
+		return len(w), noEnding // a vowel before -а: indeclinable (Самоа, Никарагуа, Папуа)
 	case strings.HasSuffix(w, "а"):
 		return aParadigm(w)
 	case strings.HasSuffix(w, "я"):

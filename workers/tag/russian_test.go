@@ -21,6 +21,8 @@ func TestRuForms(t *testing.T) {
 		{"velar noun in -а", "прага", kindNoun, []string{"праги"}, []string{"прагы"}},
 		{"soft sign", "казань", kindNoun, []string{"казани", "казанью"}, nil},
 		{"indeclinable", "токио", kindNoun, []string{"токио"}, []string{"токиа"}},
+		{"vowel before -а", "самоа", kindNoun, []string{"самоа"}, []string{"самое", "самоы"}},
+		{"vowel before -а, -уа", "никарагуа", kindNoun, []string{"никарагуа"}, []string{"никарагуе"}},
 		{"plural", "штаты", kindNoun, []string{"штатов", "штатам", "штатах"}, nil},
 		{"surname in -ин", "путин", kindPerson, []string{"путина", "путину", "путиным", "путине"}, nil},
 		{"surname in -ский", "зеленский", kindPerson, []string{"зеленского", "зеленским"}, nil},

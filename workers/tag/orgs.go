@@ -39,6 +39,8 @@ var (
 	// Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал.
 	agencyPrefixes = prefixes(`рос мин мос гос`)
 	agencySuffixes = stemEnding{stems: suffixes(`надзор надзора надзору надзоре канал канала канале энерго пром банк банка банке`), minBefore: 2}
+	// corporateParts end hyphenated company names (Альфа-Банк, Связь-Инвест).
+	corporateParts = prefixes(`банк групп холдинг инвест телеком капитал финанс медиа моторс трейд строй`)
 	// notAgency are words that look like agency names but are not.
 	notAgency = prefixes(`российск министр госпитал гостин россиян роскош миниатюр государств`)
 	// standaloneHeads are institutions named by their head noun alone.
@@ -66,6 +68,9 @@ func isOrgHead(w string) bool { return orgHeadStems.match(w) || courtForms[w] ||
 // isAgencyWord: a one-word Russian agency or company name
 // (Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал).
 func isAgencyWord(w string) bool {
+	if k := strings.LastIndexByte(w, '-'); k > 0 && lowerCyrillic(w[:k]) {
+		return corporateParts.match(w[k+1:]) // Альфа-Банк, Ренессанс-Капитал
+	}
 	if !lowerCyrillic(w) {
 		return false
 	}

@@ -67,6 +67,8 @@ func TestOrganisationPatterns(t *testing.T) {
 		{"Latin joiner della", "Газета Corriere della Sera пишет об этом.", []string{"ORG:Corriere della Sera"}, nil},
 		{"heads known by their case forms", "Сотрудники Высшей школы экономики и Третьяковской галереи встретили Московский патриархат.",
 			[]string{"ORG:Высшей школы экономики", "ORG:Третьяковской галереи", "ORG:Московский патриархат"}, nil},
+		{"hyphenated company names", "Председатель правления Альфа-Банка встретился с главой Связь-Инвеста в Санкт-Петербурге.",
+			[]string{"ORG:Альфа-Банка", "ORG:Связь-Инвеста"}, []string{"ORG:Санкт-Петербурге"}},
 		{"a pupil is no school", "Московский школьник победил на олимпиаде.", nil, []string{"ORG:Московский школьник"}},
 	}
 	for _, tt := range tests {

@@ -70,6 +70,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 	if pc.quotedOrgName(i) {
 		return 0, false // ФК «Ростов»: an organisation's name
 	}
+	if strings.IndexByte(t.norm, '-') > 0 && isAgencyWord(t.norm) {
+		return 0, false // Связь-Инвест: a company
+	}
 	if i > 0 && !pc.toks[i-1].cap && settlementWords[pc.toks[i-1].norm] && pc.spaced(i-1, i) {
 		return 0, false // города Хилтон Хэд: a place's name
 	}

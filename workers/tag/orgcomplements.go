@@ -237,9 +237,10 @@ func extendOrgs(text string, toks []token, spans []span) []span {
 	return spans
 }
 
-// teamDescriptors precede a club's or team's name without quotes (клуба
-// Челси, команды Макларен-Мерседес).
-var teamDescriptors = prefixes(`клуб команд сборн`)
+// teamDescriptors precede a club's, team's, company's or news outlet's
+// name without quotes (клуба Челси, команды Макларен-Мерседес, компания
+// Мечел, газета Известия).
+var teamDescriptors = prefixes(`клуб команд сборн компани корпораци концерн холдинг газет телеканал радиостанци агентств издательств`)
 
 // teamAt: one or two capitalised words after a lower-case team descriptor,
 // not a first name (команды Иван Петров is a person).
@@ -247,8 +248,8 @@ func (oc *orgCtx) teamAt(i int, names map[string]firstNameInfo) int {
 	if i == 0 || oc.toks[i-1].cap || !teamDescriptors.match(oc.toks[i-1].norm) || !oc.spaced(i-1, i) {
 		return 0
 	}
-	if _, first := names[oc.toks[i].norm]; first || oc.toks[i].upper {
-		return 0
+	if _, first := names[oc.toks[i].norm]; first || oc.toks[i].upper || !hasCyrillic(oc.toks[i].norm) {
+		return 0 // a Latin name is latinAt's (компании Harles und Jentzsch)
 	}
 	if i+1 < len(oc.toks) && oc.toks[i+1].cap && !oc.covered[i+1] && oc.spaced(i, i+1) && !oc.toks[i+1].upper {
 		return 2

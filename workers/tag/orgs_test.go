@@ -69,6 +69,12 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"ORG:Высшей школы экономики", "ORG:Третьяковской галереи", "ORG:Московский патриархат"}, nil},
 		{"hyphenated company names", "Председатель правления Альфа-Банка встретился с главой Связь-Инвеста в Санкт-Петербурге.",
 			[]string{"ORG:Альфа-Банка", "ORG:Связь-Инвеста"}, []string{"ORG:Санкт-Петербурге"}},
+		{"unquoted name after a company or media descriptor", "Об этом сообщила компания Мечел, пишет газета Известия.",
+			[]string{"ORG:Мечел", "ORG:Известия"}, nil},
+		{"a Latin name after a descriptor is one run", "Корм немецкой компании Harles und Jentzsch отозван.",
+			[]string{"ORG:Harles und Jentzsch"}, []string{"ORG:Harles"}},
+		{"an adjective before an institution head is no person", "Депутат Верховной рады Украины выступил.",
+			[]string{"ORG:Верховной рады", "LOC:Украины"}, []string{"PER:Верховной"}},
 		{"a pupil is no school", "Московский школьник победил на олимпиаде.", nil, []string{"ORG:Московский школьник"}},
 	}
 	for _, tt := range tests {

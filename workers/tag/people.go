@@ -73,6 +73,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 	if strings.IndexByte(t.norm, '-') > 0 && isAgencyWord(t.norm) {
 		return 0, false // Связь-Инвест: a company
 	}
+	if i+1 < len(pc.toks) && !pc.toks[i+1].cap && isAdjForm(t.norm) && isOrgHead(pc.toks[i+1].norm) && pc.spaced(i, i+1) {
+		return 0, false // Верховной рады: an institution
+	}
 	if i > 0 && !pc.toks[i-1].cap && settlementWords[pc.toks[i-1].norm] && pc.spaced(i-1, i) {
 		return 0, false // города Хилтон Хэд: a place's name
 	}

@@ -58,8 +58,31 @@ func (oc *orgCtx) complements(i, n int) int {
 }
 
 // topic: the subject of a committee after «по»: up to two lower-case
-// adjectives and a noun (Комиссии по атомной энергии); 0 when there is none.
+// adjectives and a noun (Комиссии по атомной энергии) with its genitive
+// words, and one more such subject after «и» (Конференция … по торговле и
+// развитию; Управление по аэронавтике и исследованию космического
+// пространства); 0 when there is none.
 func (oc *orgCtx) topic(j int) int {
+	n := oc.topicNoun(j)
+	if n == 0 {
+		return 0
+	}
+	for k := 0; k < 3 && j+n < len(oc.toks) && oc.spaced(j+n-1, j+n) && oc.genitive(j+n); k++ {
+		n++
+	}
+	if a := j + n; a+1 < len(oc.toks) && oc.toks[a].norm == "и" && oc.spaced(a-1, a) && oc.spaced(a, a+1) {
+		if m := oc.topicNoun(a + 1); m > 0 && endsWithAny(oc.toks[a+m].norm, "у", "ю", "е", "ам", "ям", "и") { // dative, as after «по»
+			n += 1 + m
+			for k := 0; k < 3 && j+n < len(oc.toks) && oc.spaced(j+n-1, j+n) && oc.genitive(j+n); k++ {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// topicNoun: up to two lower-case adjectives and a noun.
+func (oc *orgCtx) topicNoun(j int) int {
 	n := 0
 	for n < 2 && j+n < len(oc.toks) && !oc.toks[j+n].cap && isAdjForm(oc.toks[j+n].norm) && oc.spaced(j+n-1, j+n) {
 		n++

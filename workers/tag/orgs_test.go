@@ -75,6 +75,10 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"ORG:Harles und Jentzsch"}, []string{"ORG:Harles"}},
 		{"an adjective before an institution head is no person", "Депутат Верховной рады Украины выступил.",
 			[]string{"ORG:Верховной рады", "LOC:Украины"}, []string{"PER:Верховной"}},
+		{"coordinated subjects after «по»", "Национальное управление по аэронавтике и исследованию космического пространства запустило зонд.",
+			[]string{"ORG:Национальное управление по аэронавтике и исследованию космического пространства"}, nil},
+		{"«и» before a non-dative word ends the subject", "Комиссия по бюджету и депутаты одобрили проект.",
+			[]string{"ORG:Комиссия по бюджету"}, nil},
 		{"a pupil is no school", "Московский школьник победил на олимпиаде.", nil, []string{"ORG:Московский школьник"}},
 	}
 	for _, tt := range tests {

@@ -39,8 +39,10 @@ func (oc *orgCtx) complements(i, n int) int {
 			n++
 		case oc.toks[j].norm == "и" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && oc.genitive(j+1) && oc.genitive(j-1):
 			n += 2
-		case oc.closingAbbrev(j):
+		case oc.closingAbbrev(j) && !oc.beforeTopic(j):
 			return n + 1
+		case oc.closingAbbrev(j), oc.knownOrgBeforeTopic(j):
+			n++ // Комитет Госдумы по международным делам: a body of a known organisation
 		case oc.toks[j].norm == "имени" || oc.toks[j].norm == "им":
 			return oc.namedAfter(i, n)
 		case oc.toks[j].norm == "при" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && isOrgHead(oc.toks[j+1].norm):
@@ -55,6 +57,21 @@ func (oc *orgCtx) complements(i, n int) int {
 		}
 	}
 	return n
+}
+
+// knownOrgBeforeTopic: a one-word organisation the gazetteer found,
+// followed by «по» and a subject (Комитет Госдумы по международным делам).
+func (oc *orgCtx) knownOrgBeforeTopic(j int) bool {
+	return oc.covered[j] && !oc.place[j] && oc.toks[j].cap && oc.beforeTopic(j)
+}
+
+// beforeTopic reports whether token j is followed by «по» and a subject
+// (Комиссия ООН по правам человека).
+func (oc *orgCtx) beforeTopic(j int) bool {
+	if j+2 >= len(oc.toks) || oc.toks[j+1].norm != "по" || !oc.spaced(j, j+1) || !oc.spaced(j+1, j+2) {
+		return false
+	}
+	return oc.topic(j+2) > 0
 }
 
 // topic: the subject of a committee after «по»: up to two lower-case

@@ -79,6 +79,8 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"ORG:Национальное управление по аэронавтике и исследованию космического пространства"}, nil},
 		{"«и» before a non-dative word ends the subject", "Комиссия по бюджету и депутаты одобрили проект.",
 			[]string{"ORG:Комиссия по бюджету"}, nil},
+		{"a body of a known organisation with its subject", "Доклад Комиссии ООН по правам человека и Комитета Госдумы по международным делам.",
+			[]string{"ORG:Комиссии ООН по правам человека", "ORG:Комитета Госдумы по международным делам"}, []string{"ORG:Госдумы"}},
 		{"a pupil is no school", "Московский школьник победил на олимпиаде.", nil, []string{"ORG:Московский школьник"}},
 	}
 	for _, tt := range tests {

@@ -326,3 +326,28 @@ func (oc *orgCtx) repeats(found []span) []span {
 	}
 	return out
 }
+
+// nationalTeamAt: a national team named with its sport, «сборная», a
+// country (or «страны») and «по» with the sport (сборную России по бобслею
+// и скелетону), is an organisation; «сборная России» alone leaves the
+// country a place.
+func (oc *orgCtx) nationalTeamAt(i int) int {
+	t := &oc.toks[i]
+	if oc.covered[i] || !strings.HasPrefix(t.norm, "сборн") || i+1 >= len(oc.toks) || !oc.spaced(i, i+1) {
+		return 0
+	}
+	j := i + 1
+	switch {
+	case oc.toks[j].norm == "страны":
+	case oc.place[j]:
+		for j+1 < len(oc.toks) && oc.place[j+1] && oc.spaced(j, j+1) {
+			j++ // a place of several words
+		}
+	default:
+		return 0
+	}
+	if !oc.beforeTopic(j) {
+		return 0
+	}
+	return j + 2 + oc.topic(j+2) - i
+}

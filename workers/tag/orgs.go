@@ -104,6 +104,12 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 	oc.lastOrg = -1
 	var out []span
 	for i := 0; i < len(toks); {
+		if n := oc.nationalTeamAt(i); n > 0 {
+			out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: pipeline.EntityOrganisation}, override: true})
+			i += n
+			oc.lastOrg = i
+			continue
+		}
 		if n := oc.quotedPlaceAt(i); n > 0 {
 			out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: pipeline.EntityOrganisation}, override: true})
 			i += n

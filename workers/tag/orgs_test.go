@@ -81,6 +81,8 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"ORG:Комиссия по бюджету"}, nil},
 		{"a body of a known organisation with its subject", "Доклад Комиссии ООН по правам человека и Комитета Госдумы по международным делам.",
 			[]string{"ORG:Комиссии ООН по правам человека", "ORG:Комитета Госдумы по международным делам"}, []string{"ORG:Госдумы"}},
+		{"national team with its sport", "Открыт набор в сборную России по бобслею и скелетону. Сборная России победила.",
+			[]string{"ORG:сборную России по бобслею и скелетону", "LOC:России"}, []string{"ORG:Сборная России"}},
 		{"a pupil is no school", "Московский школьник победил на олимпиаде.", nil, []string{"ORG:Московский школьник"}},
 	}
 	for _, tt := range tests {

@@ -333,7 +333,7 @@ func (oc *orgCtx) repeats(found []span) []span {
 // country a place.
 func (oc *orgCtx) nationalTeamAt(i int) int {
 	t := &oc.toks[i]
-	if oc.covered[i] || !strings.HasPrefix(t.norm, "сборн") || i+1 >= len(oc.toks) || !oc.spaced(i, i+1) {
+	if len(t.norm) < 10 || t.norm[1] != "с"[1] || oc.covered[i] || !strings.HasPrefix(t.norm, "сборн") || i+1 >= len(oc.toks) || !oc.spaced(i, i+1) {
 		return 0
 	}
 	j := i + 1

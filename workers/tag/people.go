@@ -73,9 +73,6 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 	if strings.IndexByte(t.norm, '-') > 0 && isAgencyWord(t.norm) {
 		return 0, false // Связь-Инвест: a company
 	}
-	if i+1 < len(pc.toks) && !pc.toks[i+1].cap && isAdjForm(t.norm) && isOrgHead(pc.toks[i+1].norm) && pc.spaced(i, i+1) {
-		return 0, false // Верховной рады: an institution
-	}
 	if i > 0 && !pc.toks[i-1].cap && settlementWords[pc.toks[i-1].norm] && pc.spaced(i-1, i) {
 		return 0, false // города Хилтон Хэд: a place's name
 	}
@@ -92,6 +89,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 		return pc.fromFirstName(i), false // Наина Иосифовна
 	}
 	if pc.isSurname(i) {
+		if i+1 < len(pc.toks) && !pc.toks[i+1].cap && isAdjForm(t.norm) && isOrgHead(pc.toks[i+1].norm) && pc.spaced(i, i+1) {
+			return 0, false // Верховной рады: an institution
+		}
 		return 1 + pc.trailingInitials(i+1), true
 	}
 	if pc.nameLike(i) && pc.spaced(i, i+1) && !pc.toks[i].sentStart && pc.surnames[pc.toks[i+1].start] {

@@ -34,6 +34,7 @@ type index struct {
 	g       *gazetteer.Gazetteer
 	byFirst map[string][]*phrase // first-word form → phrases
 	first   *wordFilter          // the keys of byFirst
+	lower   *wordFilter          // the keys of byFirst that start a phrase written in lower case
 	trie    *trieNode            // CJK names
 	stop    map[string]bool      // normalised forms never matched alone
 	order   int
@@ -44,7 +45,7 @@ type index struct {
 }
 
 func buildIndex(g *gazetteer.Gazetteer) *index {
-	ix := &index{g: g, byFirst: map[string][]*phrase{}, first: newWordFilter(), trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames(), roles: buildRoleIndex()}
+	ix := &index{g: g, byFirst: map[string][]*phrase{}, first: newWordFilter(), lower: newWordFilter(), trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames(), roles: buildRoleIndex()}
 	for _, p := range g.Places() {
 		ix.addNames(ref{pipeline.EntityLocation, p.ID}, p.Names, false)
 	}
@@ -125,6 +126,9 @@ func (ix *index) add(p *phrase) {
 	for _, f := range p.toks[0].forms {
 		ix.byFirst[f] = append(ix.byFirst[f], p)
 		ix.first.add(f)
+		if !p.toks[0].cap {
+			ix.lower.add(f)
+		}
 	}
 }
 

@@ -40,7 +40,11 @@ func (ix *index) matchTokens(text string, toks []token) []span {
 
 func (ix *index) bestAt(text string, toks []token, i int) (*phrase, int) {
 	var best *phrase
-	if !ix.first.maybe(toks[i].norm) {
+	filter := ix.first
+	if !toks[i].cap {
+		filter = ix.lower // a capitalised name never starts at a lower-case word
+	}
+	if !filter.maybe(toks[i].norm) {
 		return nil, 0
 	}
 	for _, p := range ix.byFirst[toks[i].norm] {

@@ -9,19 +9,26 @@ import "hash/maphash"
 type wordFilter struct {
 	seed maphash.Seed
 	bits []uint64
+	mask uint32 // bit count - 1
 }
 
-// filterBits is the filter's size: 2^20 bits (128 KB), well under one per
-// cent of false positives for the gazetteer's thousands of first words.
-const filterBits = 1 << 20
+// filterBits is the size of the filter of all first words: 2^20 bits
+// (128 KB), well under one per cent of false positives for the gazetteer's
+// thousands of first words. lowerFilterBits sizes the filter of the few
+// names written in lower case (2^16 bits, 8 KB), which stays in cache.
+const (
+	filterBits      = 1 << 20
+	lowerFilterBits = 1 << 16
+)
 
-func newWordFilter() *wordFilter {
-	return &wordFilter{seed: maphash.MakeSeed(), bits: make([]uint64, filterBits/64)}
+// newWordFilter returns an empty filter of bits bits, a power of two.
+func newWordFilter(bits uint32) *wordFilter {
+	return &wordFilter{seed: maphash.MakeSeed(), bits: make([]uint64, bits/64), mask: bits - 1}
 }
 
 func (f *wordFilter) positions(w string) (uint32, uint32) {
 	h := maphash.String(f.seed, w)
-	return uint32(h) % filterBits, uint32(h>>32) % filterBits
+	return uint32(h) & f.mask, uint32(h>>32) & f.mask
 }
 
 func (f *wordFilter) add(w string) {

@@ -99,7 +99,7 @@ func TestNormalizePhrases(t *testing.T) {
 // TestWordFilter: the filter never misses a word added to it, and rejects
 // most others.
 func TestWordFilter(t *testing.T) {
-	f := newWordFilter()
+	f := newWordFilter(filterBits)
 	in := []string{"москва", "москвы", "tokyo", "ростова-на-дону", "а", "тасс", "x"}
 	for _, w := range in {
 		f.add(w)

@@ -45,7 +45,7 @@ type index struct {
 }
 
 func buildIndex(g *gazetteer.Gazetteer) *index {
-	ix := &index{g: g, byFirst: map[string][]*phrase{}, first: newWordFilter(), lower: newWordFilter(), trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames(), roles: buildRoleIndex()}
+	ix := &index{g: g, byFirst: map[string][]*phrase{}, first: newWordFilter(filterBits), lower: newWordFilter(lowerFilterBits), trie: newTrie(), stop: map[string]bool{}, firstNames: buildFirstNames(), roles: buildRoleIndex()}
 	for _, p := range g.Places() {
 		ix.addNames(ref{pipeline.EntityLocation, p.ID}, p.Names, false)
 	}

@@ -1,8 +1,8 @@
 package bus
 
 import (
-	"errors"
 	"fmt"
+	promreg "github.com/polywire/polywire/internal/metrics"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -49,16 +49,10 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	return m, err
 }
 
-// register registers c, or returns the collector already registered under
-// the same name (two buses in one process share the metrics).
+// register registers c (sharing an already registered twin) and names the
+// package in errors.
 func register[C prometheus.Collector](reg prometheus.Registerer, c C) (C, error) {
-	err := reg.Register(c)
-	var are prometheus.AlreadyRegisteredError
-	if errors.As(err, &are) {
-		if existing, ok := are.ExistingCollector.(C); ok {
-			return existing, nil
-		}
-	}
+	c, err := promreg.Register(reg, c)
 	if err != nil {
 		return c, fmt.Errorf("bus: registering metrics: %w", err)
 	}

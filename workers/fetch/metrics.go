@@ -1,8 +1,8 @@
 package fetch
 
 import (
-	"errors"
 	"fmt"
+	promreg "github.com/polywire/polywire/internal/metrics"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -54,20 +54,6 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	return m, nil
 }
 
-func register[C prometheus.Collector](reg prometheus.Registerer, c C) (C, error) {
-	err := reg.Register(c)
-	var are prometheus.AlreadyRegisteredError
-	if errors.As(err, &are) {
-		if existing, ok := are.ExistingCollector.(C); ok {
-			return existing, nil
-		}
-	}
-	if err != nil {
-		return c, fmt.Errorf("fetch: registering metrics: %w", err)
-	}
-	return c, nil
-}
-
 // observe records one job's outcome and the resulting health h.
 func (m *metrics) observe(source string, o jobOutcome, h Health) {
 	if m == nil {
@@ -91,4 +77,14 @@ func (m *metrics) observe(source string, o jobOutcome, h Health) {
 		stale = 1
 	}
 	m.stale.WithLabelValues(source).Set(stale)
+}
+
+// register registers c (sharing an already registered twin) and names the
+// package in errors.
+func register[C prometheus.Collector](reg prometheus.Registerer, c C) (C, error) {
+	c, err := promreg.Register(reg, c)
+	if err != nil {
+		return c, fmt.Errorf("fetch: registering metrics: %w", err)
+	}
+	return c, nil
 }

@@ -37,8 +37,8 @@ func (oc *orgCtx) complements(i, n int) int {
 		switch {
 		case oc.complement(j):
 			n++
-		case oc.toks[j].norm == "и" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && oc.genitive(j+1) && oc.genitive(j-1):
-			n += 2
+		case k > 0 && oc.toks[j].norm == "и" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && oc.genitive(j+1) && oc.genitive(j-1):
+			n += 2 // after a complement only: «Общественной палаты и рабочей группы» are two
 		case oc.closingAbbrev(j) && !oc.beforeTopic(j):
 			return n + 1
 		case oc.closingAbbrev(j), oc.knownOrgBeforeTopic(j):
@@ -47,6 +47,13 @@ func (oc *orgCtx) complements(i, n int) int {
 			return oc.namedAfter(i, n)
 		case oc.toks[j].norm == "при" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && isOrgHead(oc.toks[j+1].norm):
 			n += 2
+		case oc.toks[j].norm == "при" && j+1 < len(oc.toks) && oc.spaced(j, j+1) && overseers.match(oc.toks[j+1].norm):
+			n += 2 // Совет при Президенте РФ по …
+			if j+2 < len(oc.toks) && oc.place[j+2] && oc.toks[j+2].cap && oc.spaced(j+1, j+2) {
+				n++ // the overseer's country
+			}
+		case oc.causeAt(i, j) > 0:
+			return n + oc.causeAt(i, j)
 		case oc.toks[j].norm == "по":
 			if m := oc.topic(j + 1); m > 0 {
 				return n + 1 + m
@@ -57,6 +64,47 @@ func (oc *orgCtx) complements(i, n int) int {
 		}
 	}
 	return n
+}
+
+// overseers are the offices a council or commission works «при» (under).
+var overseers = prefixes(`президент правительств губернатор мэри администраци патриарх`)
+
+// causeHeads are the bodies named after what they stand for or against
+// (Движение против нелегальной иммиграции, Комитет в защиту …).
+var causeHeads = prefixes(`движени комитет союз лиг коалици фронт фонд ассоциаци обществ организаци`)
+
+// causeAt: «против», «в защиту», «в поддержку» or «за» and up to three
+// adjectives and a noun with its genitive words, after a cause head that
+// starts the name at i; the length from j, or 0.
+func (oc *orgCtx) causeAt(i, j int) int {
+	if !causeHeads.match(oc.toks[i].norm) && !(i+1 < j && causeHeads.match(oc.toks[i+1].norm)) {
+		return 0
+	}
+	m := 1
+	switch oc.toks[j].norm {
+	case "против", "за":
+	case "в":
+		if j+1 >= len(oc.toks) || (oc.toks[j+1].norm != "защиту" && oc.toks[j+1].norm != "поддержку") || !oc.spaced(j, j+1) {
+			return 0
+		}
+		m = 2
+	default:
+		return 0
+	}
+	a := j + m
+	k := 0
+	for k < 3 && a+k < len(oc.toks) && oc.spaced(a+k-1, a+k) && isAdjForm(oc.toks[a+k].norm) && !oc.toks[a+k].upper {
+		k++
+	}
+	if a+k >= len(oc.toks) || !oc.spaced(a+k-1, a+k) || oc.toks[a+k].cap || isAdjForm(oc.toks[a+k].norm) ||
+		utf8.RuneCountInString(oc.toks[a+k].norm) < 3 || !hasCyrillic(oc.toks[a+k].norm) {
+		return 0
+	}
+	m += k + 1
+	for g := 0; g < 2 && j+m < len(oc.toks) && oc.spaced(j+m-1, j+m) && oc.genitive(j+m); g++ {
+		m++
+	}
+	return m
 }
 
 // knownOrgBeforeTopic: a one-word organisation the gazetteer found,
@@ -139,7 +187,7 @@ func (oc *orgCtx) scopedInstitutionAt(i int) int {
 // genitive: a lower-case genitive word (adjective or noun).
 func (oc *orgCtx) genitive(j int) bool {
 	t := &oc.toks[j]
-	return !t.cap && (genitiveLi[t.norm] || utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) &&
+	return !t.cap && t.norm != "глава" && (genitiveLi[t.norm] || utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) &&
 		!endsWithAny(t.norm, "ла", "ли", "ло", "ены"))
 }
 
@@ -177,7 +225,7 @@ func (oc *orgCtx) joinedLoose(a, b int) bool {
 }
 
 // sayingVerbs introduce a quoted source: a medium (сообщает «Новый регион»).
-var sayingVerbs = prefixes(`сообща сообщил пишет пишут передает передают цитирует цитируют интервью изданию`)
+var sayingVerbs = prefixes(`сообща сообщил пишет пишут передает передают цитирует цитируют интервью изданию отмечает напоминает информирует`)
 
 // quoteIntro reports whether the token before i, followed by an opening
 // quote, introduces an organisation's name.

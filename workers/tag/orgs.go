@@ -35,7 +35,7 @@ var (
 	агентств фонд банк оао зао ооо пао ао холдинг концерн клуб команд групп издательств служб обществ ассоциаци союз объединени центр
 	корпораци завод фирм сайт портал сеть сети фк театр музей университет институт фронт блок коалици изданий издани студи лаборатори
 	бюро голос`)
-	genitiveWord = suffixes(`ого его ых их ой ей ии ия ея ля ва на ра та ка да ы ов ев ства ения ости ики`)
+	genitiveWord = suffixes(`ого его ых их ой ей ии ия ея ля ва на ра та ка да ы ов ев ства ения ости ики ций ний тий дий рий`)
 	// agencyWord matches one-word Russian agency and company names:
 	// Росприроднадзор, Минкомсвязи, Мосгордума, Водоканал.
 	agencyPrefixes = prefixes(`рос мин мос гос`)
@@ -88,8 +88,9 @@ type orgCtx struct {
 	covered  []bool
 	place    []bool // token in a place the gazetteer found
 	names    map[string]firstNameInfo
-	names1   []paradigm // one-word names found quoted or after a descriptor, for repeats
-	cyrillic bool       // the text has Cyrillic letters
+	names1   []paradigm      // one-word names found quoted or after a descriptor, for repeats
+	common   map[string]bool // abbreviations the text defines for lower-case phrases
+	cyrillic bool            // the text has Cyrillic letters
 }
 
 func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang string) []span {
@@ -102,6 +103,7 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 	oc := &orgCtx{text: text, toks: toks, covered: coveredTokens(toks, known), cyrillic: hasCyrillic(text),
 		place: coveredTokensOf(toks, known, pipeline.EntityLocation), names: ix.firstNames}
 	oc.lastOrg = -1
+	oc.common = commonAbbreviations(text, toks)
 	var out []span
 	for i := 0; i < len(toks); {
 		if n := oc.nationalTeamAt(i); n > 0 {
@@ -137,6 +139,9 @@ func (ix *index) recogniseOrgs(text string, toks []token, known []span, lang str
 func (oc *orgCtx) orgAt(i int) int {
 	if oc.covered[i] {
 		return 0
+	}
+	if n := oc.domainAt(i); n > 0 {
+		return n
 	}
 	if !oc.toks[i].cap {
 		return oc.scopedInstitutionAt(i) // otherwise every pattern starts with a capital
@@ -175,7 +180,7 @@ func (oc *orgCtx) abbrevAt(i int) int {
 		w = strings.ToLower(stem)
 	}
 	n := utf8.RuneCountInString(w)
-	if n < 2 || n > 6 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || notOrgAbbrev[w] || romanNumeral(w) {
+	if n < 2 || n > 6 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || notOrgAbbrev[w] || romanNumeral(w) || oc.common[w] {
 		return 0
 	}
 	return 1
@@ -264,7 +269,7 @@ func (oc *orgCtx) institutionAt(i int) int {
 	if !t.cap || t.upper || !hasCyrillic(t.norm) {
 		return 0
 	}
-	if endsWithAny(t.norm, "ые", "ие", "ых", "их") {
+	if endsWithAny(t.norm, "ые", "ие", "ых", "их") && !verbalNoun(t.norm) {
 		return 0 // plural: a kind of institution, not one (Правозащитные организации)
 	}
 	n := 0

@@ -24,6 +24,21 @@ func TestOrganisationPatterns(t *testing.T) {
 		want       []string // mentions that must be there
 		not        []string // mentions that must not
 	}{
+		{"regional branch of a federal body", "Рабочая группа, включающая ГУ МЧС России по Санкт-Петербургу, и пресс-служба МЧС по Санкт-Петербургу и Ленобласти.",
+			[]string{"ORG:ГУ МЧС России по Санкт-Петербургу", "ORG:МЧС по Санкт-Петербургу и Ленобласти"}, []string{"LOC:Санкт-Петербургу", "LOC:Ленобласти"}},
+		{"branch of an unknown body with its country", "УФСИН России по Красноярскому краю сообщило.",
+			[]string{"ORG:УФСИН России по Красноярскому краю"}, []string{"LOC:России"}},
+		{"a body named after its cause", "Пришли Движение в защиту Химкинского леса и лидер Движения против нелегальной иммиграции.",
+			[]string{"ORG:Движение в защиту Химкинского леса", "ORG:Движения против нелегальной иммиграции"}, nil},
+		{"genitive plural complement", "Выступило Движение общежитий.", []string{"ORG:Движение общежитий"}, nil},
+		{"council under the president", "На заседании Совета при Президенте РФ по развитию информационного общества глава РФ выступил.",
+			[]string{"ORG:Совета при Президенте РФ по развитию информационного общества"}, nil},
+		{"two bodies joined by и stay two", "Он член Общественной палаты и российско-американской рабочей группы.", nil,
+			[]string{"ORG:Общественной палаты и российско-американской рабочей группы"}},
+		{"a cited site", "Об этом сообщает baltinfo.ru, а NEWSru.com напоминает. Домен кремль.рф занят, пишите на info@mail.ru.",
+			[]string{"ORG:baltinfo.ru", "ORG:NEWSru.com"}, []string{"ORG:кремль.рф", "ORG:mail.ru"}},
+		{"an abbreviation of a lower-case phrase is no organisation", "Речь о свободного программного обеспечения (СПО) на базе Linux. Проблемы СПО решит Федеральная служба охраны (ФСО).",
+			[]string{"ORG:ФСО"}, []string{"ORG:СПО"}},
 		{"coordinated genitives", "Министерство сельского хозяйства и пищевой промышленности выдало разрешение.",
 			[]string{"ORG:Министерство сельского хозяйства и пищевой промышленности"}, nil},
 		{"closing abbreviation", "Доклад сделал директор Института этнологии и антропологии РАН.",

@@ -17,6 +17,9 @@ var siteTLDs = setOf(`ru com net org info su рф ua by kz uz am ge az md lv lt 
 // domain, else 0.
 func (oc *orgCtx) domainAt(i int) int {
 	t := &oc.toks[i]
+	if !tldDotNearEnd(t.norm) {
+		return 0 // the common case, decided without a scan
+	}
 	dot := strings.LastIndexByte(t.norm, '.')
 	if dot <= 0 || !siteTLDs[t.norm[dot+1:]] || oc.covered[i] {
 		return 0
@@ -62,4 +65,11 @@ func commonAbbreviations(text string, toks []token) map[string]bool {
 		}
 	}
 	return out
+}
+
+// tldDotNearEnd reports whether w has a dot 3 to 5 bytes from its end,
+// where the dot before a top-level domain of 2–4 bytes is.
+func tldDotNearEnd(w string) bool {
+	n := len(w)
+	return n > 3 && (w[n-3] == '.' || w[n-4] == '.' || n > 4 && w[n-5] == '.')
 }

@@ -44,6 +44,7 @@ func TestPlaceAdjectives(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"compass direction in lower case", "Все федерации стран западной Европы поддержали.", "LOC:западной Европы"},
 		{"descriptor ends the adjectives", "Он назвал партнёра развитой Турецкой республикой.", "LOC:Турецкой республикой"},
+		{"adjective-like settlement name after its descriptor", "Депутат собрания района Отрадное, житель села Красное.", "LOC:Отрадное"},
 		{"neuter noun in -ство declines", "Жители Соединённого Королевства вышли.", "LOC:Соединённого Королевства"},
 	}
 	for _, tt := range tests {

@@ -55,7 +55,7 @@ func (oc *orgCtx) placeAt(i int) int {
 	if _, first := oc.names[t.norm]; first {
 		return 0 // республиканец Джон: a person
 	}
-	if placeDescriptors.match(prev.norm) && !prev.cap && !isAdjForm(t.norm) {
+	if placeDescriptors.match(prev.norm) && !prev.cap && (!isAdjForm(t.norm) || oc.namedSettlement(i)) {
 		return 1
 	}
 	if locPrepositions[prev.norm] && !notPlaceAfterPrep.match(t.norm) && !isAdjForm(t.norm) && !isOrgHead(t.norm) {
@@ -111,3 +111,16 @@ var compassAdj = prefixes(`восточн западн северн южн це�
 
 // directionAdj are the adjectives that name part of a place.
 var directionAdj = prefixes(`восточн западн северн южн центральн больш стар нов верхн нижн`)
+
+// settlementDescriptors name a district or a settlement whose own name
+// often looks like an adjective (района Отрадное, села Красное).
+var settlementDescriptors = prefixes(`район сел поселк поселок деревн хутор станиц микрорайон`)
+
+// namedSettlement: an adjective-like name in the nominative in apposition
+// to a settlement descriptor, not followed by the noun it would qualify.
+func (oc *orgCtx) namedSettlement(i int) bool {
+	if !settlementDescriptors.match(oc.toks[i-1].norm) || !endsWithAny(oc.toks[i].norm, "ое", "ее", "ье", "ая", "ый", "ий") {
+		return false
+	}
+	return i+1 >= len(oc.toks) || !oc.spaced(i, i+1) || oc.toks[i+1].cap
+}

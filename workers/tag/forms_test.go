@@ -1,6 +1,9 @@
 package tag_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestFixedForms: place names whose forms need more than an ending.
 func TestFixedForms(t *testing.T) {
@@ -70,4 +73,16 @@ func TestFirstNameAfterDescriptorLikeWord(t *testing.T) {
 		}
 	}
 	t.Errorf("no PER:Джон Бенер in %v", got)
+}
+
+// TestLocativeNonPlaces: capitalised words after в/во that are not places
+// (the Internet, a palace of culture).
+func TestLocativeNonPlaces(t *testing.T) {
+	for _, text := range []string{"В Сети появился новый сервис.", "Концерт прошёл во Дворце молодёжи."} {
+		for _, m := range mentions(t, "ru", text) {
+			if strings.HasPrefix(m, "LOC:") {
+				t.Errorf("%q: place %s", text, m)
+			}
+		}
+	}
 }

@@ -19,7 +19,7 @@ var (
 	locPrepositions = setOf(`в во из под над близ возле около`)
 	// notPlaceAfterPrep are capitalised words often found after в/из that
 	// are not places.
-	notPlaceAfterPrep = prefixes(`интернет январ феврал март апрел май мае мая июн июл август сентябр октябр ноябр декабр`)
+	notPlaceAfterPrep = prefixes(`интернет сети сеть дворц январ феврал март апрел май мае мая июн июл август сентябр октябр ноябр декабр`)
 )
 
 func (ix *index) recognisePlaces(text string, toks []token, known []span, lang string) []span {

@@ -61,6 +61,9 @@ func run(w io.Writer, in string, holdout int, cpu time.Duration, profile string)
 	if holdout > 0 {
 		ho, rest := split(docs, holdout)
 		printScores(w, fmt.Sprintf("held out: every %dth document (%d)", holdout, len(ho)), evaluate(tg, ho), false)
+		seen, sealed := split(ho, 2)
+		printScores(w, fmt.Sprintf("held out, first half (%d, every %dth from the first: errors looked at)", len(seen), 2*holdout), evaluate(tg, seen), false)
+		printScores(w, fmt.Sprintf("held out, second half (%d, every %dth from the %dth: sealed)", len(sealed), 2*holdout, holdout+1), evaluate(tg, sealed), false)
 		printScores(w, fmt.Sprintf("tuning rest (%d)", len(rest)), evaluate(tg, rest), false)
 	}
 	stop, err := startProfile(profile)

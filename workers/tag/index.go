@@ -172,10 +172,11 @@ func containsForm(forms []string, f string) bool {
 }
 
 // joinable reports whether the text between two words of one name holds
-// only spaces, brackets, quotes or dashes (no sentence or clause break).
+// only spaces, quotes or dashes (no sentence or clause break, no
+// parenthesis: «Бавария» (Мюнхен) is a club and its city).
 func joinable(gap string) bool {
 	if len(gap) > 8 {
 		return false
 	}
-	return strings.Trim(gap, " \u00a0()«»\"'—–-") == ""
+	return strings.Trim(gap, " \u00a0«»\"'—–-") == ""
 }

@@ -84,11 +84,12 @@ func ruForms(w string, kind wordKind) []string {
 
 // fleetingForms are the oblique forms of a noun whose last vowel drops
 // (Египет → Египта, Торжок → Торжка); generated for every noun ending so,
-// since a form no text contains costs nothing.
+// since a form no text contains costs nothing. Not after н: the forms
+// would be real surnames (Данон → «Данна»).
 func fleetingForms(w string) []string {
 	last, n1 := utf8.DecodeLastRuneInString(w)
 	vowel, n2 := utf8.DecodeLastRuneInString(w[:len(w)-n1])
-	if utf8.RuneCountInString(w) < 4 || vowel != 'е' && vowel != 'о' || !strings.ContainsRune("ктлрн", last) {
+	if utf8.RuneCountInString(w) < 4 || vowel != 'е' && vowel != 'о' || !strings.ContainsRune("ктлр", last) {
 		return nil
 	}
 	return withEndings(w[:len(w)-n1-n2]+string(last), []string{"а", "у", "е", "ом"})

@@ -78,6 +78,9 @@ func ruForms(w string, kind wordKind) []string {
 	forms := withEndings(w[:n], ends)
 	if kind == kindNoun {
 		forms = append(forms, fleetingForms(w)...)
+		if stem, ok := strings.CutSuffix(w, "ки"); ok && utf8.RuneCountInString(w) >= 5 {
+			forms = append(forms, stem+"ок") // Химки → Химок
+		}
 	}
 	return forms
 }
@@ -228,6 +231,8 @@ func nounParadigm(w string, surname bool) (int, []string) {
 		return cut("й", "й", "я", "ю", "ем", "е")
 	case strings.HasSuffix(w, "ы"):
 		return cut("ы", "ы", "ов", "", "ам", "ами", "ах")
+	case !surname && utf8.RuneCountInString(w) >= 5 && endsWithAny(w, "ки", "ги", "хи", "жи", "ши", "щи", "чи"):
+		return cut("и", "и", "", "ам", "ами", "ах") // plural places: Мытищи → Мытищ, Мытищам; Химки → Химок below
 	case endsWithAny(w, "о", "е", "и", "у", "ю", "э", "ы"):
 		return len(w), noEnding // indeclinable (Токио, Абэ, Сочи, Шойгу)
 	}

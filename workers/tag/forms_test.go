@@ -1,6 +1,7 @@
 package tag_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,18 @@ func TestLocativeNonPlaces(t *testing.T) {
 			if strings.HasPrefix(m, "LOC:") {
 				t.Errorf("%q: place %s", text, m)
 			}
+		}
+	}
+}
+
+// TestForeignPlaceNames: unknown places of several words after a locative
+// preposition or a descriptor, and their Latin glosses.
+func TestForeignPlaceNames(t *testing.T) {
+	text := "Турнир прошёл в Аль Аин (Al Ain), ранее в Сан Луисе. Рейс из города Хилтон Хэд приземлился. В Ливерпуле Джон Смит сказал."
+	got := mentions(t, "ru", text)
+	for _, want := range []string{"LOC:Аль Аин", "LOC:Al Ain", "LOC:Сан Луисе", "LOC:Хилтон Хэд", "PER:Джон Смит"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %s in %v", want, got)
 		}
 	}
 }

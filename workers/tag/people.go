@@ -83,6 +83,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 		return 2, false // Joel Simon, written in Latin letters in Russian text
 	}
 	if _, ok := pc.names[t.norm]; ok {
+		if i > 0 && pc.toks[i-1].cap && placeParticles[pc.toks[i-1].norm] && pc.spaced(i-1, i) {
+			return 0, false // Сан Луис, Санта Клара: a place
+		}
 		return pc.fromFirstName(i), false
 	}
 	if pc.nameLike(i) && pc.spaced(i, i+1) && pc.isPatronymic(i+1) {
@@ -98,6 +101,9 @@ func (pc *personCtx) personAt(i int) (int, bool) {
 		return 1, false // Масахару Коно: an unknown first name before a known surname; mergePeople decides the id
 	}
 	if pc.nameLike(i) && pc.spaced(i, i+1) && pc.nameLike(i+1) && !pc.toks[i].sentStart {
+		if i > 0 && pc.spaced(i-1, i) && locPrepositions[pc.toks[i-1].norm] {
+			return 0, false // в Сан Луисе, из Аль Аина: a place (a known first name was taken above)
+		}
 		if pc.spaced(i+1, i+2) && pc.nameLike(i+2) {
 			return 0, false // three in a row: the first is likely a place or club in the genitive
 		}

@@ -56,12 +56,32 @@ func (oc *orgCtx) placeAt(i int) int {
 		return 0 // республиканец Джон: a person
 	}
 	if placeDescriptors.match(prev.norm) && !prev.cap && (!isAdjForm(t.norm) || oc.namedSettlement(i)) {
-		return 1
+		return oc.nameWords(i)
 	}
 	if locPrepositions[prev.norm] && !notPlaceAfterPrep.match(t.norm) && !isAdjForm(t.norm) && !isOrgHead(t.norm) {
-		return 1
+		return oc.nameWords(i)
 	}
 	return 0
+}
+
+// placeParticles start foreign place names whose next word may be a
+// first name (Сан Луис, Санта Клара, Порт Луи).
+var placeParticles = setOf(`сан санта сант сен сент эль аль ла лас лос ле де порт форт`)
+
+// nameWords: the capitalised word at i and up to two more after it that
+// continue a foreign place name (Сан Луисе, Хилтон Хэд, Аль Аин), not a
+// first name, an adjective or a known name.
+func (oc *orgCtx) nameWords(i int) int {
+	n := 1
+	for n < 3 && i+n < len(oc.toks) && oc.spaced(i+n-1, i+n) {
+		t := &oc.toks[i+n]
+		if _, first := oc.names[t.norm]; first && !placeParticles[oc.toks[i].norm] || !t.cap || t.upper || oc.covered[i+n] || isAdjForm(t.norm) ||
+			!hasCyrillic(t.norm) || utf8.RuneCountInString(t.norm) < 3 || isOrgHead(t.norm) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // adjDescriptorAt: a capitalised adjective, up to one more adjective, and a

@@ -27,6 +27,9 @@ const (
 	DefaultFetchTimeout       = 30 * time.Second
 	DefaultMaxBodyBytes       = 16 << 20
 	DefaultMaxRedirects       = 5
+
+	// DefaultLibreTranslateTimeout bounds one request to LibreTranslate.
+	DefaultLibreTranslateTimeout = 60 * time.Second
 )
 
 // DefaultBackoff is the redelivery schedule of the runner.
@@ -61,6 +64,7 @@ func (c *Config) setDefaults() {
 	setString(&c.Translate.Apertium.URL, DefaultApertiumURL)
 	setString(&c.Translate.Apertium.Start, DefaultApertiumStart)
 	setDuration(&c.Translate.Apertium.Timeout, DefaultApertiumTimeout)
+	setDuration(&c.Translate.LibreTranslate.Timeout, DefaultLibreTranslateTimeout)
 	setString(&c.SourcesFile, DefaultSourcesFile)
 	setInt(&c.Fetch.PerHostConcurrency, DefaultPerHostConcurrency)
 	setDuration(&c.Fetch.PerHostInterval, DefaultPerHostInterval)

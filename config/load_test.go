@@ -78,6 +78,8 @@ func TestSetDefaults(t *testing.T) {
 		{"translate.apertium.url", cfg.Translate.Apertium.URL, "http://127.0.0.1:2737"},
 		{"translate.apertium.start", cfg.Translate.Apertium.Start, "auto"},
 		{"translate.apertium.timeout", cfg.Translate.Apertium.Timeout.D(), time.Minute},
+		{"translate.libretranslate.url", cfg.Translate.LibreTranslate.URL, ""},
+		{"translate.libretranslate.timeout", cfg.Translate.LibreTranslate.Timeout.D(), time.Minute},
 		{"sources[0].interval", cfg.Sources[0].Interval.D(), 5 * time.Minute},
 		{"sources[0].pages", cfg.Sources[0].Pages, "auto"},
 		{"sources[0].identity.field", cfg.Sources[0].Identity.Field, "guid"},

@@ -91,12 +91,15 @@ type MeilisearchConfig struct {
 	Index  string `yaml:"index"` // default "stories"
 }
 
-// TranslateConfig lists target languages and engines.
+// TranslateConfig lists target languages and engines. Engines are asked in
+// a fixed order, Apertium first, then LibreTranslate: a pair goes to the
+// first engine that lists it.
 type TranslateConfig struct {
 	// Targets are ISO 639-1 languages every story is translated into
 	// (a story is not translated into its own language).
-	Targets  []string       `yaml:"targets"`
-	Apertium ApertiumConfig `yaml:"apertium"`
+	Targets        []string             `yaml:"targets"`
+	Apertium       ApertiumConfig       `yaml:"apertium"`
+	LibreTranslate LibreTranslateConfig `yaml:"libretranslate"`
 }
 
 // ApertiumConfig is the Apertium APY engine.
@@ -105,6 +108,18 @@ type ApertiumConfig struct {
 	// Start: "auto" (default) starts apertium-apy when installed and nothing
 	// answers at URL; "never" does not.
 	Start   string   `yaml:"start"`
+	Timeout Duration `yaml:"timeout"`
+}
+
+// LibreTranslateConfig is a LibreTranslate server Polywire uses but does
+// not start.
+type LibreTranslateConfig struct {
+	// URL of the server; empty (the default) disables the engine.
+	URL string `yaml:"url"`
+	// APIKey is sent with every request when set (servers started with
+	// --api-keys require one).
+	APIKey string `yaml:"api_key"`
+	// Timeout bounds one HTTP request (default 60s).
 	Timeout Duration `yaml:"timeout"`
 }
 

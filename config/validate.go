@@ -126,6 +126,12 @@ func (c *Config) validateTranslate(ps *problems) {
 	if t.Apertium.Timeout <= 0 {
 		ps.add("translate.apertium.timeout", "e.g. 60s", "%s is not positive", t.Apertium.Timeout.D())
 	}
+	if t.LibreTranslate.URL != "" {
+		checkURL(ps, "translate.libretranslate.url", t.LibreTranslate.URL, []string{"http", "https"})
+	}
+	if t.LibreTranslate.Timeout <= 0 {
+		ps.add("translate.libretranslate.timeout", "e.g. 60s", "%s is not positive", t.LibreTranslate.Timeout.D())
+	}
 }
 
 func (c *Config) validateGazetteer(ps *problems) {

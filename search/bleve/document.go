@@ -18,17 +18,17 @@ func document(s *pipeline.Story) (map[string]any, error) {
 	}
 	f := doc.Flatten(s)
 	d := map[string]any{
-		fieldStory: string(raw), fieldVersion: float64(f.Version), fieldState: stateLive,
-		fieldLanguage: f.Language, fieldSource: f.Source, fieldAgency: f.Agency,
-		fieldRegion: f.Regions, fieldPersonID: f.PersonIDs, fieldPersonName: f.PersonNames,
-		fieldOrgID: f.OrgIDs, fieldOrgName: f.OrgNames,
+		doc.FieldStory: string(raw), doc.FieldVersion: float64(f.Version), doc.FieldState: doc.StateLive,
+		doc.FieldLanguage: f.Language, doc.FieldSource: f.Source, doc.FieldAgency: f.Agency,
+		doc.FieldRegion: f.Regions, doc.FieldPersonID: f.PersonIDs, doc.FieldPersonName: f.PersonNames,
+		doc.FieldOrgID: f.OrgIDs, doc.FieldOrgName: f.OrgNames,
 	}
 	if !f.Published.IsZero() {
 		d[fieldPublished] = f.Published.UTC().Format(time.RFC3339Nano)
 	}
 	addTexts(d, f.Texts)
 	for _, n := range f.EntityNames {
-		appendText(d, entitiesPrefix+group(n.Language), strings.Join(n.Names, "\n"))
+		appendText(d, doc.EntitiesPrefix+group(n.Language), strings.Join(n.Names, "\n"))
 	}
 	return d, nil
 }
@@ -38,8 +38,8 @@ func document(s *pipeline.Story) (map[string]any, error) {
 func addTexts(d map[string]any, texts []doc.Text) {
 	for _, t := range texts {
 		g := group(t.Language)
-		appendText(d, headlinePrefix+g, t.Headline)
-		appendText(d, bodyPrefix+g, t.Body)
+		appendText(d, doc.HeadlinePrefix+g, t.Headline)
+		appendText(d, doc.BodyPrefix+g, t.Body)
 	}
 }
 
@@ -56,5 +56,5 @@ func appendText(d map[string]any, field, text string) {
 // tombstone is what a canceled story leaves: its id and version, so that an
 // older version arriving later is still recognised as stale.
 func tombstone(s *pipeline.Story) map[string]any {
-	return map[string]any{fieldVersion: float64(s.Version), fieldState: stateCanceled}
+	return map[string]any{doc.FieldVersion: float64(s.Version), doc.FieldState: doc.StateCanceled}
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/polywire/polywire/pipeline"
 	"github.com/polywire/polywire/search"
+	"github.com/polywire/polywire/search/internal/doc"
 )
 
 // Index is a search.Index on Bleve. It is safe for concurrent use; writes
@@ -114,7 +115,7 @@ func (x *Index) Close() error {
 // deleted or canceled story.
 func (x *Index) Get(ctx context.Context, id string) (*pipeline.Story, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
-	req.Fields = []string{fieldStory}
+	req.Fields = []string{doc.FieldStory}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("bleve: getting story %s: %w", id, err)
@@ -122,7 +123,7 @@ func (x *Index) Get(ctx context.Context, id string) (*pipeline.Story, error) {
 	if len(res.Hits) == 0 {
 		return nil, search.ErrNotFound
 	}
-	raw, ok := res.Hits[0].Fields[fieldStory].(string)
+	raw, ok := res.Hits[0].Fields[doc.FieldStory].(string)
 	if !ok {
 		return nil, search.ErrNotFound // a tombstone
 	}

@@ -9,28 +9,14 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/es"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/polywire/polywire/search/internal/doc"
 )
 
-// Field names of the index.
+// Bleve-only field names; the shared ones are in package doc.
 const (
-	fieldStory      = "story"
-	fieldVersion    = "version"
-	fieldState      = "state"
-	fieldLanguage   = "language"
-	fieldSource     = "source"
-	fieldAgency     = "agency"
-	fieldRegion     = "region"
-	fieldPersonID   = "person_id"
-	fieldPersonName = "person_name"
-	fieldOrgID      = "org_id"
-	fieldOrgName    = "org_name"
-	fieldPublished  = "published"
-	entitiesPrefix  = "entities_"
-	stateLive       = "live"
-	stateCanceled   = "canceled"
-	groupStandard   = "std"
-	headlinePrefix  = "headline_"
-	bodyPrefix      = "body_"
+	fieldPublished = "published" // a date field
+	groupStandard  = "std"       // text of languages without their own analyzer
 )
 
 // groups maps a text-field suffix to its analyzer. Each story text goes to
@@ -65,9 +51,9 @@ type textFieldSpec struct {
 // bodies (in the order highlights are reported), then entity names.
 func textFields() []textFieldSpec {
 	var out []textFieldSpec
-	for _, prefix := range []string{headlinePrefix, bodyPrefix, entitiesPrefix} {
+	for _, prefix := range []string{doc.HeadlinePrefix, doc.BodyPrefix, doc.EntitiesPrefix} {
 		for _, g := range groups {
-			out = append(out, textFieldSpec{prefix + g.suffix, g.analyzer, prefix != entitiesPrefix})
+			out = append(out, textFieldSpec{prefix + g.suffix, g.analyzer, prefix != doc.EntitiesPrefix})
 		}
 	}
 	return out
@@ -78,8 +64,8 @@ func newMapping() *mapping.IndexMappingImpl {
 	for _, f := range textFields() {
 		dm.AddFieldMappingsAt(f.field, textField(f.analyzer))
 	}
-	for _, name := range []string{fieldState, fieldLanguage, fieldSource, fieldAgency, fieldRegion,
-		fieldPersonID, fieldPersonName, fieldOrgID, fieldOrgName} {
+	for _, name := range []string{doc.FieldState, doc.FieldLanguage, doc.FieldSource, doc.FieldAgency, doc.FieldRegion,
+		doc.FieldPersonID, doc.FieldPersonName, doc.FieldOrgID, doc.FieldOrgName} {
 		dm.AddFieldMappingsAt(name, keywordField())
 	}
 	published := bleve.NewDateTimeFieldMapping()
@@ -87,8 +73,8 @@ func newMapping() *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(fieldPublished, published)
 	version := bleve.NewNumericFieldMapping()
 	version.IncludeInAll = false
-	dm.AddFieldMappingsAt(fieldVersion, version)
-	dm.AddFieldMappingsAt(fieldStory, storedOnly())
+	dm.AddFieldMappingsAt(doc.FieldVersion, version)
+	dm.AddFieldMappingsAt(doc.FieldStory, storedOnly())
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm

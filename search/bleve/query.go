@@ -15,7 +15,7 @@ import (
 // term or range query per filter and with state=live (tombstones never
 // match).
 func buildQuery(m mapping.IndexMapping, q search.Query) query.Query {
-	parts := []query.Query{term(fieldState, stateLive)}
+	parts := []query.Query{term(doc.FieldState, doc.StateLive)}
 	if tq := textQuery(m, q.Text); tq != nil {
 		parts = append(parts, tq)
 	}
@@ -26,20 +26,20 @@ func buildQuery(m mapping.IndexMapping, q search.Query) query.Query {
 func filters(q search.Query) []query.Query {
 	var out []query.Query
 	if q.Language != "" {
-		out = append(out, term(fieldLanguage, q.Language))
+		out = append(out, term(doc.FieldLanguage, q.Language))
 	}
 	if q.Source != "" {
-		out = append(out, term(fieldSource, q.Source))
+		out = append(out, term(doc.FieldSource, q.Source))
 	}
 	if q.Region != "" {
 		// Documents carry every ancestor, so a plain term is hierarchical.
-		out = append(out, term(fieldRegion, doc.NormRegion(q.Region)))
+		out = append(out, term(doc.FieldRegion, doc.NormRegion(q.Region)))
 	}
 	if q.Person != "" {
-		out = append(out, idOrName(fieldPersonID, fieldPersonName, q.Person))
+		out = append(out, idOrName(doc.FieldPersonID, doc.FieldPersonName, q.Person))
 	}
 	if q.Org != "" {
-		out = append(out, idOrName(fieldOrgID, fieldOrgName, q.Org))
+		out = append(out, idOrName(doc.FieldOrgID, doc.FieldOrgName, q.Org))
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		incl := true

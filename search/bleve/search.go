@@ -18,7 +18,7 @@ const maxHighlights = 3
 
 // facetFields maps a facet name of search.Result to its field.
 var facetFields = map[string]string{
-	"region": fieldRegion, "person": fieldPersonID, "language": fieldLanguage, "source": fieldSource,
+	"region": doc.FieldRegion, "person": doc.FieldPersonID, "language": doc.FieldLanguage, "source": doc.FieldSource,
 }
 
 // Search runs q. Hits are ranked by relevance when q.Text is set, newest
@@ -30,7 +30,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		from, size = 0, 0 // beyond the window: count and facets only
 	}
 	req := bleve.NewSearchRequestOptions(buildQuery(x.idx.Mapping(), q), size, from, false)
-	req.Fields = []string{fieldStory}
+	req.Fields = []string{doc.FieldStory}
 	if strings.TrimSpace(q.Text) == "" {
 		req.SortByCustom(bsearch.SortOrder{
 			&bsearch.SortField{Field: fieldPublished, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
@@ -52,7 +52,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 func toResult(q search.Query, res *bleve.SearchResult) (*search.Result, error) {
 	out := &search.Result{Total: int(res.Total), Page: q.Page, Size: q.Size, Hits: []search.Hit{}, Facets: map[string][]search.FacetValue{}}
 	for _, h := range res.Hits {
-		raw, _ := h.Fields[fieldStory].(string)
+		raw, _ := h.Fields[doc.FieldStory].(string)
 		s, err := decodeStory(h.ID, raw)
 		if err != nil {
 			return nil, err

@@ -71,14 +71,14 @@ func wrapIndexErr(id string, err error) error {
 func (x *Index) versions(ctx context.Context, stories []*pipeline.Story) (map[string]int, error) {
 	ids := doc.IDs(stories)
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldVersion}
+	req.Fields = []string{doc.FieldVersion}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("bleve: reading versions of %d stories: %w", len(ids), err)
 	}
 	out := make(map[string]int, len(res.Hits))
 	for _, h := range res.Hits {
-		if v, ok := h.Fields[fieldVersion].(float64); ok {
+		if v, ok := h.Fields[doc.FieldVersion].(float64); ok {
 			out[h.ID] = int(v)
 		}
 	}

@@ -17,21 +17,21 @@ func document(s *pipeline.Story) (map[string]any, error) {
 	}
 	f := doc.Flatten(s)
 	d := map[string]any{
-		fieldID: f.ID, fieldVersion: f.Version, fieldState: stateLive, fieldStory: string(raw),
-		fieldLanguage: f.Language, fieldSource: f.Source, fieldAgency: f.Agency,
-		fieldRegion: nonNil(f.Regions), fieldPersonID: nonNil(f.PersonIDs), fieldPersonName: nonNil(f.PersonNames),
-		fieldOrgID: nonNil(f.OrgIDs), fieldOrgName: nonNil(f.OrgNames),
+		fieldID: f.ID, doc.FieldVersion: f.Version, doc.FieldState: doc.StateLive, doc.FieldStory: string(raw),
+		doc.FieldLanguage: f.Language, doc.FieldSource: f.Source, doc.FieldAgency: f.Agency,
+		doc.FieldRegion: nonNil(f.Regions), doc.FieldPersonID: nonNil(f.PersonIDs), doc.FieldPersonName: nonNil(f.PersonNames),
+		doc.FieldOrgID: nonNil(f.OrgIDs), doc.FieldOrgName: nonNil(f.OrgNames),
 	}
 	if !f.Published.IsZero() {
 		d[fieldPublishedTS] = f.Published.UnixMilli()
 	}
 	for _, n := range f.EntityNames {
-		appendText(d, entitiesPrefix+group(n.Language), strings.Join(n.Names, "\n"))
+		appendText(d, doc.EntitiesPrefix+group(n.Language), strings.Join(n.Names, "\n"))
 	}
 	for _, t := range f.Texts {
 		g := group(t.Language)
-		appendText(d, headlinePrefix+g, t.Headline)
-		appendText(d, bodyPrefix+g, t.Body)
+		appendText(d, doc.HeadlinePrefix+g, t.Headline)
+		appendText(d, doc.BodyPrefix+g, t.Body)
 	}
 	return d, nil
 }
@@ -57,5 +57,5 @@ func nonNil(v []string) []string {
 // older version is still recognised as stale, and state=canceled so that no
 // search finds it.
 func tombstone(s *pipeline.Story) map[string]any {
-	return map[string]any{fieldID: s.ID, fieldVersion: s.Version, fieldState: stateCanceled}
+	return map[string]any{fieldID: s.ID, doc.FieldVersion: s.Version, doc.FieldState: doc.StateCanceled}
 }

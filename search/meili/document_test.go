@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/polywire/polywire/pipeline"
+	"github.com/polywire/polywire/search/internal/doc"
 	"github.com/polywire/polywire/search/searchtest"
 )
 
@@ -29,8 +30,8 @@ func TestDocumentGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("document: %v", err)
 			}
-			if _, ok := d[fieldStory]; ok {
-				d[fieldStory] = "<the Story JSON>" // checked by the round-trip test
+			if _, ok := d[doc.FieldStory]; ok {
+				d[doc.FieldStory] = "<the Story JSON>" // checked by the round-trip test
 			}
 			got, err := json.MarshalIndent(d, "", "  ")
 			if err != nil {

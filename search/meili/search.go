@@ -25,7 +25,7 @@ const (
 
 // facetAttrs maps a facet name of search.Result to its attribute.
 var facetAttrs = map[string]string{
-	"region": fieldRegion, "person": fieldPersonID, "language": fieldLanguage, "source": fieldSource,
+	"region": doc.FieldRegion, "person": doc.FieldPersonID, "language": doc.FieldLanguage, "source": doc.FieldSource,
 }
 
 // Search runs q: every word must match (matching strategy "all"), the last
@@ -48,7 +48,7 @@ func request(q search.Query) *meilisearch.SearchRequest {
 		HitsPerPage:          &size,
 		Page:                 int64(q.Page),
 		MatchingStrategy:     meilisearch.All,
-		AttributesToRetrieve: append([]string{fieldID, fieldStory}, attrs...),
+		AttributesToRetrieve: append([]string{fieldID, doc.FieldStory}, attrs...),
 	}
 	for _, name := range doc.FacetNames {
 		req.Facets = append(req.Facets, facetAttrs[name])
@@ -69,22 +69,22 @@ func request(q search.Query) *meilisearch.SearchRequest {
 // query filter. Region values carry their ancestors, so equality is
 // hierarchical.
 func filter(q search.Query) string {
-	clauses := []string{eq(fieldState, stateLive)}
+	clauses := []string{eq(doc.FieldState, doc.StateLive)}
 	add := func(attr, v string) {
 		if v != "" {
 			clauses = append(clauses, eq(attr, v))
 		}
 	}
-	add(fieldLanguage, q.Language)
-	add(fieldSource, q.Source)
+	add(doc.FieldLanguage, q.Language)
+	add(doc.FieldSource, q.Source)
 	if q.Region != "" {
-		add(fieldRegion, doc.NormRegion(q.Region))
+		add(doc.FieldRegion, doc.NormRegion(q.Region))
 	}
 	if p := strings.TrimSpace(q.Person); p != "" {
-		clauses = append(clauses, "("+eq(fieldPersonID, p)+" OR "+eq(fieldPersonName, strings.ToLower(p))+")")
+		clauses = append(clauses, "("+eq(doc.FieldPersonID, p)+" OR "+eq(doc.FieldPersonName, strings.ToLower(p))+")")
 	}
 	if o := strings.TrimSpace(q.Org); o != "" {
-		clauses = append(clauses, "("+eq(fieldOrgID, o)+" OR "+eq(fieldOrgName, strings.ToLower(o))+")")
+		clauses = append(clauses, "("+eq(doc.FieldOrgID, o)+" OR "+eq(doc.FieldOrgName, strings.ToLower(o))+")")
 	}
 	if !q.From.IsZero() {
 		clauses = append(clauses, fmt.Sprintf("%s >= %d", fieldPublishedTS, q.From.UnixMilli()))

@@ -9,27 +9,11 @@ import (
 	"github.com/polywire/polywire/search/internal/doc"
 )
 
-// Attribute names of a document.
+// Meilisearch-only attribute names; the shared ones are in package doc.
 const (
-	fieldID          = "id"
-	fieldVersion     = "version"
-	fieldState       = "state"
-	fieldLanguage    = "language"
-	fieldSource      = "source"
-	fieldAgency      = "agency"
-	fieldRegion      = "region"
-	fieldPersonID    = "person_id"
-	fieldPersonName  = "person_name"
-	fieldOrgID       = "org_id"
-	fieldOrgName     = "org_name"
-	fieldPublishedTS = "published_ts"
-	fieldStory       = "story"
-	stateLive        = "live"
-	stateCanceled    = "canceled"
-	headlinePrefix   = "headline_"
-	bodyPrefix       = "body_"
-	entitiesPrefix   = "entities_"
-	groupOther       = "other"
+	fieldID          = "id"           // the primary key
+	fieldPublishedTS = "published_ts" // milliseconds since the epoch, filterable and sortable
+	groupOther       = "other"        // text of languages without their own locale
 )
 
 // locales maps a text-attribute suffix to the Meilisearch locale its text is
@@ -52,11 +36,11 @@ func group(lang string) string {
 
 // textAttributes lists the per-language headline and body attributes,
 // headlines first (they rank higher).
-func textAttributes() []string { return attributes(headlinePrefix, bodyPrefix) }
+func textAttributes() []string { return attributes(doc.HeadlinePrefix, doc.BodyPrefix) }
 
 // searchableAttributes ranks headlines, then entity names, then bodies.
 func searchableAttributes() []string {
-	return attributes(headlinePrefix, entitiesPrefix, bodyPrefix)
+	return attributes(doc.HeadlinePrefix, doc.EntitiesPrefix, doc.BodyPrefix)
 }
 
 func attributes(prefixes ...string) []string {
@@ -79,9 +63,9 @@ func settings() *meilisearch.Settings {
 	}
 	return &meilisearch.Settings{
 		SearchableAttributes: searchableAttributes(),
-		FilterableAttributes: []string{fieldState, fieldLanguage, fieldSource, fieldAgency, fieldRegion,
-			fieldPersonID, fieldPersonName, fieldOrgID, fieldOrgName, fieldPublishedTS},
-		SortableAttributes:  []string{fieldPublishedTS, fieldVersion},
+		FilterableAttributes: []string{doc.FieldState, doc.FieldLanguage, doc.FieldSource, doc.FieldAgency, doc.FieldRegion,
+			doc.FieldPersonID, doc.FieldPersonName, doc.FieldOrgID, doc.FieldOrgName, fieldPublishedTS},
+		SortableAttributes:  []string{fieldPublishedTS, doc.FieldVersion},
 		LocalizedAttributes: localized,
 		Pagination:          &meilisearch.Pagination{MaxTotalHits: doc.MaxWindow},
 		Faceting:            &meilisearch.Faceting{MaxValuesPerFacet: 100},

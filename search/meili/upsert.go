@@ -80,7 +80,7 @@ func (x *Index) add(ctx context.Context, docs []map[string]any) error {
 // tombstone.
 func (x *Index) versions(ctx context.Context, ids []string) (map[string]int, error) {
 	var res meilisearch.DocumentsResult
-	q := &meilisearch.DocumentsQuery{Ids: ids, Fields: []string{fieldID, fieldVersion}, Limit: int64(len(ids))}
+	q := &meilisearch.DocumentsQuery{Ids: ids, Fields: []string{fieldID, doc.FieldVersion}, Limit: int64(len(ids))}
 	if err := x.idx.GetDocuments(ctx, q, &res); err != nil {
 		return nil, fmt.Errorf("meili: reading versions of %d stories: %w", len(ids), classify(err))
 	}
@@ -104,7 +104,7 @@ func (x *Index) Get(ctx context.Context, id string) (*pipeline.Story, error) {
 	var row struct {
 		Story string `json:"story"`
 	}
-	err := x.idx.GetDocument(ctx, id, &meilisearch.DocumentQuery{Fields: []string{fieldStory}}, &row)
+	err := x.idx.GetDocument(ctx, id, &meilisearch.DocumentQuery{Fields: []string{doc.FieldStory}}, &row)
 	var me *meilisearch.Error
 	switch {
 	case errors.As(err, &me) && me.APIError.Code == "document_not_found":

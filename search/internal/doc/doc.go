@@ -1,7 +1,8 @@
 // Package doc flattens a Story into the fields both search backends index:
 // keyword values (language, source, agency, regions with their ancestors,
 // people and organisations), the publication time, and the searchable text
-// grouped by language. Backends map these onto their own field names.
+// grouped by language. It also names the document fields both backends
+// share (fields.go); each backend adds the few of its own.
 package doc
 
 import (

@@ -83,3 +83,40 @@ func stateBody(toks []token, first int) bool {
 	t := &toks[first]
 	return stateBodyHeads.match(t.norm) || t.upper
 }
+
+// homeCountries finds, for every organisation one of whose Russian names
+// ends in a country (Минфин России), that country.
+func (ix *index) homeCountries() map[string]string {
+	homes := map[string]string{}
+	for _, o := range ix.g.Orgs() {
+		for _, name := range o.Names["ru"] {
+			toks := tokenize(name)
+			if len(toks) < 2 {
+				continue
+			}
+			if _, p, ok := ix.countryTail(name, toks, 0, len(toks)-1); ok {
+				homes[o.ID] = p.ref.id
+				break
+			}
+		}
+	}
+	return homes
+}
+
+// foreignBodies drops the id of a national body the gazetteer found by a
+// short name (Минфин) when another country's name follows it: «Минфин
+// Украины» is Ukraine's ministry, not Russia's.
+func (ix *index) foreignBodies(text string, toks []token, spans []span) []span {
+	for k := 0; k+1 < len(spans); k++ {
+		s, next := &spans[k], spans[k+1]
+		home, ok := ix.homes[s.ref.id]
+		if !ok || s.ref.typ != pipeline.EntityOrganisation || next.ref.typ != pipeline.EntityLocation ||
+			next.ref.id == "" || next.ref.id == home || !cpGapIs(text, toks, s.end, next.start, " ") {
+			continue
+		}
+		if pl, ok := ix.g.Place(next.ref.id); ok && pl.Type == "country" {
+			s.ref.id = ""
+		}
+	}
+	return spans
+}

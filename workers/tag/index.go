@@ -38,6 +38,9 @@ type index struct {
 	trie    *trieNode            // CJK names
 	stop    map[string]bool      // normalised forms never matched alone
 	order   int
+	// homes maps a national body's id to the country its names end in
+	// (org:minfin-russia → RU, from «Минфин России»).
+	homes map[string]string
 	// firstNames maps forms of known first names to their nominative.
 	firstNames map[string]firstNameInfo
 	// roles maps role words (all forms) to English role keywords.
@@ -61,6 +64,7 @@ func buildIndex(g *gazetteer.Gazetteer) *index {
 			ix.stop[normalize(w)] = true
 		}
 	}
+	ix.homes = ix.homeCountries()
 	return ix
 }
 

@@ -118,3 +118,17 @@ func TestOrganisationPatterns(t *testing.T) {
 		})
 	}
 }
+
+// TestForeignBodyLosesHomeID: a body found by a short name keeps its id
+// only when no other country follows (Минфин Украины is not Russia's).
+func TestForeignBodyLosesHomeID(t *testing.T) {
+	r := newTagger(t).Tag("Минфин Украины возразил, а Минфин России промолчал.", "ru", seedDate)
+	var ids []string
+	for _, m := range r.Entities {
+		ids = append(ids, m.Type+":"+m.Text+":"+m.ID)
+	}
+	want := []string{"ORG:Минфин:", "LOC:Украины:UA", "ORG:Минфин:org:minfin-russia", "LOC:России:RU"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("got %v, want %v", ids, want)
+	}
+}

@@ -289,8 +289,8 @@ func (oc *orgCtx) institutionAt(i int) int {
 	if n == 1 && !standaloneHeads.match(t.norm) {
 		return 0
 	}
-	if n == head+1 && n == 2 && genericAdj.match(t.norm) {
-		return 0 // «Международная организация», «Призовой фонд»: a kind, not a name
+	if n == head+1 && n == 2 && genericAdj.match(t.norm) && t.sentStart {
+		return 0 // «Международная организация», «Призовой фонд» opening a sentence: a kind; capitalised mid-sentence, a name (члена Общественной палаты)
 	}
 	return n
 }

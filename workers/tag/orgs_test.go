@@ -49,6 +49,8 @@ func TestOrganisationPatterns(t *testing.T) {
 			[]string{"ORG:Следственного комитета при прокуратуре"}, nil},
 		{"genitive in -ли, country kept apart", "Он обратился к Министерству торговли КНР с просьбой.",
 			[]string{"ORG:Министерству торговли", "LOC:КНР"}, nil},
+		{"a generic adjective and head capitalised mid-sentence is a name", "Он стал членом Общественной палаты в мае.",
+			[]string{"ORG:Общественной палаты"}, nil},
 		{"a kind, not a name", "Международная организация потратит 29 миллионов.", nil,
 			[]string{"ORG:Международная организация"}},
 		{"quoted medium after a verb of saying", "Об этом сообщает «Новый регион», а также пишет «Gzt.Ru».",

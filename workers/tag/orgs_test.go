@@ -134,3 +134,14 @@ func TestForeignBodyLosesHomeID(t *testing.T) {
 		t.Errorf("got %v, want %v", ids, want)
 	}
 }
+
+// TestIndeclinableFirstWord: the case of a name whose first word never
+// changes is carried by the next one (Ак Барса, Дойче банка).
+func TestIndeclinableFirstWord(t *testing.T) {
+	got := mentions(t, "ru", "Игроки Ак Барса обыграли соперника, а акции Дойче банка упали.")
+	for _, want := range []string{"ORG:Ак Барса", "ORG:Дойче банка"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %s in %v", want, got)
+		}
+	}
+}

@@ -51,11 +51,18 @@ func ruPhraseKinds(words []string, person bool) []wordKind {
 			continue
 		}
 		kinds[i] = kindNoun
-		if !isAdjective(w) {
+		if !isAdjective(w) && !indeclinable(normalize(w)) {
 			break
 		}
 	}
 	return kinds
+}
+
+// indeclinable reports whether a noun never changes, so that the case is
+// carried by the next word (Ак Барса, Дойче банка).
+func indeclinable(w string) bool {
+	_, ends := nounParadigm(w, false)
+	return utf8.RuneCountInString(w) < 3 || len(ends) == 1 && ends[0] == ""
 }
 
 func isAbbrev(w string) bool {

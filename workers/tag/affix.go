@@ -5,18 +5,19 @@ import "strings"
 // Word classes by prefix or suffix. They replace regular expressions on the
 // hot path: a recogniser asks several of them about every capitalised word.
 
-// prefixSet matches words that start with one of its stems. A bitmap of
-// the stems' first letters rejects most words before any comparison.
+// prefixSet matches words that start with one of its stems. The stems
+// are bucketed by their first letter, so a word is compared only with the
+// few stems that start like it (and most words with none).
 type prefixSet struct {
-	stems []string
-	first [4]uint64 // firstClass of each stem's first rune
+	stems   []string
+	byFirst *[256][]string // stems by firstClass of their first rune; 255: the others
 }
 
 func prefixes(s string) prefixSet {
-	p := prefixSet{stems: strings.Fields(s)}
+	p := prefixSet{stems: strings.Fields(s), byFirst: new([256][]string)}
 	for _, st := range p.stems {
 		c := firstClass(st)
-		p.first[c/64] |= 1 << (c % 64)
+		p.byFirst[c] = append(p.byFirst[c], st)
 	}
 	return p
 }
@@ -43,10 +44,7 @@ func firstClass(w string) uint8 {
 
 func (p *prefixSet) match(w string) bool {
 	c := firstClass(w)
-	if c != 255 && p.first[c/64]&(1<<(c%64)) == 0 {
-		return false
-	}
-	for _, s := range p.stems {
+	for _, s := range p.byFirst[c] { // a stem of another class starts with another rune
 		if strings.HasPrefix(w, s) {
 			return true
 		}

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/polywire/polywire/internal/datewords"
 	"github.com/polywire/polywire/pipeline"
 )
 
@@ -110,20 +111,6 @@ func plausibleAgency(a string) bool {
 	return len(a) <= 8 && a == strings.ToUpper(a)
 }
 
-// monthPrefixes maps month name prefixes in Russian, English, Spanish,
-// French, German, Italian and Portuguese to month numbers; longer prefixes
-// come first so "juil" is not read as "jui".
-var monthPrefixes = []struct {
-	prefix string
-	month  time.Month
-}{
-	{"juil", 7}, {"juin", 6}, {"janv", 1}, {"févr", 2}, {"fevr", 2}, {"mars", 3}, {"avr", 4}, {"août", 8}, {"aout", 8}, {"déc", 12},
-	{"янв", 1}, {"фев", 2}, {"мар", 3}, {"апр", 4}, {"мая", 5}, {"май", 5}, {"июн", 6}, {"июл", 7}, {"авг", 8}, {"сен", 9}, {"окт", 10}, {"ноя", 11}, {"дек", 12},
-	{"jan", 1}, {"ene", 1}, {"gen", 1}, {"feb", 2}, {"fev", 2}, {"mar", 3}, {"mär", 3}, {"apr", 4}, {"abr", 4}, {"may", 5}, {"mai", 5}, {"mag", 5},
-	{"jun", 6}, {"giu", 6}, {"jul", 7}, {"lug", 7}, {"aug", 8}, {"ago", 8}, {"sep", 9}, {"set", 9}, {"oct", 10}, {"okt", 10}, {"ott", 10}, {"out", 10},
-	{"nov", 11}, {"dec", 12}, {"dic", 12}, {"dez", 12},
-}
-
 var dateParts = regexp.MustCompile(`(\d{1,4}|\p{L}+)`)
 
 // resolveDate turns "20 сентября", "Sept. 20" or "20 sep 2019" into
@@ -147,7 +134,7 @@ func resolveDate(written string, published time.Time) string {
 		case err == nil && n >= 1 && n <= 31:
 			day = n
 		case err != nil && month == 0:
-			month = monthOf(part)
+			month = datewords.MonthStem(part)
 		}
 	}
 	if day == 0 || month == 0 {
@@ -168,13 +155,4 @@ func resolveDate(written string, published time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
-}
-
-func monthOf(word string) time.Month {
-	for _, mp := range monthPrefixes {
-		if strings.HasPrefix(word, mp.prefix) {
-			return mp.month
-		}
-	}
-	return 0
 }

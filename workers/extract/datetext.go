@@ -37,7 +37,10 @@ func wordSet(s string) map[string]bool {
 // 1:23 p.m.".
 var stampLead = regexp.MustCompile(`(?i)^(last updated|updated|posted|published|обновлено|опубликовано|actualizado|atualizado|publicado|mis à jour|publié|aktualisiert)\b`)
 
-// monthWords are the date words that name a month.
+// monthWords are the date words that name a month. They are not
+// datewords.Month: a stamp is told from prose here, and words that are more
+// often something else in running text (may, set, ago) must not date a
+// paragraph.
 var monthWords = wordSet(`january february march april june july august september october november december
 	jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio julio agosto septiembre
 	octubre noviembre diciembre janeiro fevereiro março maio junho setembro outubro novembro dezembro janvier

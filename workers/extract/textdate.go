@@ -8,42 +8,20 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/polywire/polywire/internal/datewords"
 )
 
 // Dates written in page text, for pages whose markup gives none:
 // "Sep 20, 2019 - 18:42", "20 September 2019", "20 de septiembre de 2019",
-// "20 сентября 2019", "20.09.2019 13:22", "2019年9月21日 11:05".
+// "20 сентября 2019", "20.09.2019 13:22", "2019年9月21日 11:05". Month
+// names are read with datewords.Month.
 var (
 	textDateMDY = regexp.MustCompile(`(?i)(?:^|[^\pL])(\pL{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]{1,6}(\d{1,2}):(\d{2})\s*([ap]\.?m\b\.?)?)?`)
 	textDateDMY = regexp.MustCompile(`(?i)(?:^|\D)(\d{1,2})\.?\s+(?:de\s+)?(\pL{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?:[^\d]{1,8}(\d{1,2})[:.](\d{2}))?`)
 	textDateNum = regexp.MustCompile(`(?:^|\D)(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[^\d]{1,4}(\d{1,2}):(\d{2}))?`)
 	textDateJA  = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日(?:[^\d]{0,4}(\d{1,2})[:：時](\d{2}))?`)
 )
-
-// monthNames maps month names and abbreviations in the languages we carry
-// to months.
-var monthNames = func() map[string]time.Month {
-	m := map[string]time.Month{}
-	for i, names := range [12]string{
-		"jan january enero janeiro janvier januar января январь янв",
-		"feb february febrero fevereiro février februar февраля февраль фев",
-		"mar march marzo março mars märz марта март",
-		"apr april abril avril апреля апрель апр",
-		"may mayo maio mai мая май",
-		"jun june junio junho juin juni июня июнь",
-		"jul july julio julho juillet juli июля июль",
-		"aug august agosto août августа август авг",
-		"sep sept september septiembre setiembre setembro septembre сентября сентябрь сен",
-		"oct october octubre outubro octobre oktober октября октябрь окт",
-		"nov november noviembre novembro novembre ноября ноябрь ноя",
-		"dec december diciembre dezembro décembre dezember декабря декабрь дек",
-	} {
-		for _, n := range strings.Fields(names) {
-			m[n] = time.Month(i + 1)
-		}
-	}
-	return m
-}()
 
 // maxDateTextRunes bounds the text blocks searched for a date: a stamp,
 // not a paragraph that mentions a date.
@@ -85,12 +63,12 @@ func dateInText(s string) time.Time {
 		return makeDate(m[1], monthNumber(m[2]), m[3], m[4], m[5], "")
 	}
 	if m := textDateMDY.FindStringSubmatch(s); m != nil {
-		if t := makeDate(m[3], monthNames[strings.ToLower(m[1])], m[2], m[4], m[5], m[6]); !t.IsZero() {
+		if t := makeDate(m[3], datewords.Month(strings.ToLower(m[1])), m[2], m[4], m[5], m[6]); !t.IsZero() {
 			return t
 		}
 	}
 	if m := textDateDMY.FindStringSubmatch(s); m != nil {
-		if t := makeDate(m[3], monthNames[strings.ToLower(m[2])], m[1], m[4], m[5], ""); !t.IsZero() {
+		if t := makeDate(m[3], datewords.Month(strings.ToLower(m[2])), m[1], m[4], m[5], ""); !t.IsZero() {
 			return t
 		}
 	}

@@ -1,9 +1,12 @@
 package fetch
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/polywire/polywire/internal/datewords"
 )
 
 // resolveDate turns a feed date into a time that keeps the offset the
@@ -168,20 +171,8 @@ func pad2(s string) string {
 	return s
 }
 
-var russianMonths = []struct{ prefix, en string }{
-	{"янв", "Jan"}, {"фев", "Feb"}, {"мар", "Mar"}, {"апр", "Apr"}, {"мая", "May"}, {"май", "May"},
-	{"июн", "Jun"}, {"июл", "Jul"}, {"авг", "Aug"}, {"сен", "Sep"}, {"окт", "Oct"}, {"ноя", "Nov"}, {"дек", "Dec"},
-}
-
 var russianWeekdays = []string{"пн", "вт", "ср", "чт", "пт", "сб", "вс", "понедельник", "вторник", "среда", "среду",
 	"четверг", "пятница", "пятницу", "суббота", "субботу", "воскресенье"}
-
-var spanishMonths = map[string]string{
-	"enero": "Jan", "ene": "Jan", "febrero": "Feb", "marzo": "Mar", "abril": "Apr", "abr": "Apr",
-	"mayo": "May", "junio": "Jun", "julio": "Jul", "agosto": "Aug", "ago": "Aug",
-	"septiembre": "Sep", "setiembre": "Sep", "sept": "Sep", "set": "Sep", "octubre": "Oct",
-	"noviembre": "Nov", "diciembre": "Dec", "dic": "Dec",
-}
 
 // spanishFiller are weekday names and connectors of Spanish dates
 // ("martes, 10 de junio de 2025, a las 12:30 horas").
@@ -189,9 +180,9 @@ var spanishFiller = map[string]bool{"lunes": true, "martes": true, "miércoles":
 	"jueves": true, "viernes": true, "sábado": true, "sabado": true, "domingo": true,
 	"de": true, "del": true, "a": true, "las": true, "horas": true, "hrs": true, "h": true}
 
-// replaceMonthWords maps Russian month names (any case form) and Spanish
-// ones to English abbreviations and drops weekday names and Spanish
-// connectors.
+// replaceMonthWords maps Spanish month names and abbreviations and Russian
+// ones (any case form, by stem) to English abbreviations and drops weekday
+// names and Spanish connectors.
 func replaceMonthWords(s string) string {
 	words := strings.Fields(s)
 	out := words[:0]
@@ -200,10 +191,8 @@ func replaceMonthWords(s string) string {
 		if isRussianWeekday(lw) || spanishFiller[lw] {
 			continue
 		}
-		if en, ok := spanishMonths[lw]; ok {
-			w = en + strings.TrimLeft(w[len(strings.TrimRight(w, ".,")):], ".")
-		} else if en, ok := russianMonth(lw); ok {
-			w = en + strings.TrimLeft(w[len(strings.TrimRight(w, ".,")):], ".")
+		if m := cmp.Or(datewords.Month(lw, "es"), datewords.MonthStem(lw, "ru")); m != 0 {
+			w = m.String()[:3] + strings.TrimLeft(w[len(strings.TrimRight(w, ".,")):], ".")
 		}
 		out = append(out, w)
 	}
@@ -217,15 +206,6 @@ func isRussianWeekday(w string) bool {
 		}
 	}
 	return false
-}
-
-func russianMonth(w string) (string, bool) {
-	for _, m := range russianMonths {
-		if strings.HasPrefix(w, m.prefix) {
-			return m.en, true
-		}
-	}
-	return "", false
 }
 
 // replaceZoneWord turns a trailing zone abbreviation into its offset.

@@ -76,10 +76,12 @@ func TestFirstNameAfterDescriptorLikeWord(t *testing.T) {
 	t.Errorf("no PER:Джон Бенер in %v", got)
 }
 
-// TestLocativeNonPlaces: capitalised words after в/во that are not places
-// (the Internet, a palace of culture).
+// TestLocativeNonPlaces: capitalised words after в/во/из that are not
+// places (the Internet, a palace, a centre), and a facility named by
+// adjectives before «станция».
 func TestLocativeNonPlaces(t *testing.T) {
-	for _, text := range []string{"В Сети появился новый сервис.", "Концерт прошёл во Дворце молодёжи."} {
+	for _, text := range []string{"В Сети появился новый сервис.", "Концерт прошёл во Дворце молодёжи.",
+		"Вопросы задавались из Центра управления полётом.", "Эта группа и Южная водозаборная станция утверждают."} {
 		for _, m := range mentions(t, "ru", text) {
 			if strings.HasPrefix(m, "LOC:") {
 				t.Errorf("%q: place %s", text, m)

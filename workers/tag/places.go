@@ -19,7 +19,7 @@ var (
 	locPrepositions = setOf(`в во из под над близ возле около`)
 	// notPlaceAfterPrep are capitalised words often found after в/из that
 	// are not places.
-	notPlaceAfterPrep = prefixes(`интернет сети сеть дворц январ феврал март апрел май мае мая июн июл август сентябр октябр ноябр декабр`)
+	notPlaceAfterPrep = prefixes(`интернет сети сеть дворц центр январ феврал март апрел май мае мая июн июл август сентябр октябр ноябр декабр`)
 )
 
 func (ix *index) recognisePlaces(text string, toks []token, known []span, lang string) []span {
@@ -68,6 +68,11 @@ func (oc *orgCtx) placeAt(i int) int {
 // first name (Сан Луис, Санта Клара, Порт Луи).
 var placeParticles = setOf(`сан санта сант сен сент эль аль ла лас лос ле де порт форт`)
 
+// facilityDescriptors name a place only with a name after them (станции
+// Ховрино); with adjectives before them they name a facility (Южная
+// водозаборная станция).
+var facilityDescriptors = prefixes(`станци`)
+
 // nameWords: the capitalised word at i and up to two more after it that
 // continue a foreign place name (Сан Луисе, Хилтон Хэд, Аль Аин), not a
 // first name, an adjective or a known name.
@@ -97,7 +102,7 @@ func (oc *orgCtx) adjDescriptorAt(i int) int {
 		return 0
 	}
 	d := oc.toks[i+n]
-	if d.cap || !placeDescriptors.match(d.norm) || oc.covered[i+n] {
+	if d.cap || !placeDescriptors.match(d.norm) || oc.covered[i+n] || facilityDescriptors.match(d.norm) {
 		return 0
 	}
 	return n + 1

@@ -16,11 +16,6 @@ import (
 // maxHighlights caps the fragments reported per hit.
 const maxHighlights = 3
 
-// facetFields maps a facet name of search.Result to its field.
-var facetFields = map[string]string{
-	"region": doc.FieldRegion, "person": doc.FieldPersonID, "language": doc.FieldLanguage, "source": doc.FieldSource,
-}
-
 // Search runs q. Hits are ranked by relevance when q.Text is set, newest
 // first otherwise (stories without a publication time last).
 func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, error) {
@@ -40,7 +35,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
 	}
 	for _, name := range doc.FacetNames {
-		req.AddFacet(name, bleve.NewFacetRequest(facetFields[name], doc.FacetSize))
+		req.AddFacet(name, bleve.NewFacetRequest(doc.FacetFields[name], doc.FacetSize))
 	}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {

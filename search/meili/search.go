@@ -23,11 +23,6 @@ const (
 	cropWords     = 24
 )
 
-// facetAttrs maps a facet name of search.Result to its attribute.
-var facetAttrs = map[string]string{
-	"region": doc.FieldRegion, "person": doc.FieldPersonID, "language": doc.FieldLanguage, "source": doc.FieldSource,
-}
-
 // Search runs q: every word must match (matching strategy "all"), the last
 // one as a prefix, with Meilisearch's typo tolerance. Hits are ranked by
 // relevance when q.Text is set, newest first otherwise.
@@ -51,7 +46,7 @@ func request(q search.Query) *meilisearch.SearchRequest {
 		AttributesToRetrieve: append([]string{fieldID, doc.FieldStory}, attrs...),
 	}
 	for _, name := range doc.FacetNames {
-		req.Facets = append(req.Facets, facetAttrs[name])
+		req.Facets = append(req.Facets, doc.FacetFields[name])
 	}
 	if strings.TrimSpace(q.Text) == "" {
 		req.Sort = []string{fieldPublishedTS + ":desc"}
@@ -155,7 +150,7 @@ func facetValues(raw json.RawMessage) (map[string][]search.FacetValue, error) {
 	out := map[string][]search.FacetValue{}
 	for _, name := range doc.FacetNames {
 		vs := []search.FacetValue{}
-		for v, n := range dist[facetAttrs[name]] {
+		for v, n := range dist[doc.FacetFields[name]] {
 			vs = append(vs, search.FacetValue{Value: v, Count: n})
 		}
 		out[name] = doc.SortFacet(vs)

@@ -31,3 +31,9 @@ const (
 	StateLive     = "live"
 	StateCanceled = "canceled"
 )
+
+// FacetFields maps a facet name of search.Result (region, person, language,
+// source) to the field or attribute it counts.
+var FacetFields = map[string]string{
+	"region": FieldRegion, "person": FieldPersonID, "language": FieldLanguage, "source": FieldSource,
+}

@@ -31,6 +31,7 @@ type serverFlags struct {
 	meiliURL   string
 	meiliKey   string
 	apertium   string
+	libreKey   string
 }
 
 func (f *serverFlags) register(fs *flag.FlagSet) {
@@ -43,6 +44,7 @@ func (f *serverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.meiliURL, "meilisearch-url", envOr("POLYWIRE_MEILISEARCH_URL", ""), "Meilisearch URL (implies --search meilisearch)")
 	fs.StringVar(&f.meiliKey, "meilisearch-key", envOr("POLYWIRE_MEILISEARCH_KEY", ""), "Meilisearch API key")
 	fs.StringVar(&f.apertium, "apertium-url", envOr("POLYWIRE_APERTIUM_URL", ""), "Apertium APY URL; overrides translate.apertium.url")
+	fs.StringVar(&f.libreKey, "libretranslate-key", envOr("POLYWIRE_LIBRETRANSLATE_API_KEY", ""), "LibreTranslate API key; overrides translate.libretranslate.api_key")
 }
 
 // load reads the configuration, applying the flag overrides before
@@ -73,6 +75,9 @@ func (f *serverFlags) override(cfg *config.Config) {
 	}
 	if f.apertium != "" {
 		cfg.Translate.Apertium.URL = f.apertium
+	}
+	if f.libreKey != "" {
+		cfg.Translate.LibreTranslate.APIKey = f.libreKey
 	}
 	if f.backend != "" {
 		cfg.Search.Backend = f.backend

@@ -25,6 +25,7 @@ import (
 	"github.com/polywire/polywire/workers/tag/gazetteer"
 	"github.com/polywire/polywire/workers/translate"
 	"github.com/polywire/polywire/workers/translate/apertium"
+	"github.com/polywire/polywire/workers/translate/libretranslate"
 )
 
 // live holds what hot reload swaps while stages run: the sources and the
@@ -251,9 +252,12 @@ func startIndex(ctx context.Context, g *errgroup.Group, d stageDeps, log *slog.L
 
 func inputOf(kind string) string { return pipeline.SubjectRoot + "." + kind + ".>" }
 
-// newTranslator builds the translate stage with the Apertium engine,
-// starting apertium-apy when configured to and installed. The returned stop
-// func ends an APY process we started.
+// newTranslator builds the translate stage with its engines in order of
+// preference: Apertium (starting apertium-apy when configured to and
+// installed), then LibreTranslate when translate.libretranslate.url is set.
+// A pair goes to the first engine that lists it, so LibreTranslate serves
+// what Apertium lacks (ru→en). The returned stop func ends an APY process
+// we started.
 func newTranslator(ctx context.Context, cfg *config.Config, log *slog.Logger) (*translate.Translator, func() error) {
 	ac := cfg.Translate.Apertium
 	stop := func() error { return nil }
@@ -269,6 +273,14 @@ func newTranslator(ctx context.Context, cfg *config.Config, log *slog.Logger) (*
 		}
 		engines = append(engines, apertium.New(ac.URL, apertium.Options{Timeout: ac.Timeout.D(), Logger: log}))
 	}
+	if lc := cfg.Translate.LibreTranslate; lc.URL != "" {
+		engines = append(engines, libretranslate.New(lc.URL, libretranslate.Options{APIKey: lc.APIKey, Timeout: lc.Timeout.D(), Logger: log}))
+	}
+	names := make([]string, len(engines))
+	for i, e := range engines {
+		names[i] = e.Name()
+	}
+	log.Info("translation engines configured", "engines", names, "targets", cfg.Translate.Targets)
 	tr := translate.New(translate.Options{Engines: engines, Targets: cfg.Translate.Targets, Logger: log, Now: time.Now})
 	return tr, stop
 }

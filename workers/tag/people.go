@@ -271,17 +271,20 @@ func (pc *personCtx) repeats(surnames map[string]bool, found []span) []span {
 	if len(surnames) == 0 {
 		return nil
 	}
-	var forms []paradigm
+	forms := map[string]bool{} // every form of every surname: one lookup per word
 	for s := range surnames {
 		for _, l := range []string{s, surnameLemma(s, false), surnameLemma(s, true)} {
-			forms = append(forms, newParadigm(l, kindPerson))
+			p := newParadigm(l, kindPerson)
+			for _, e := range p.ends {
+				forms[p.stem+e] = true
+			}
 		}
 	}
 	inFound := coveredTokens(pc.toks, found)
 	var out []span
 	for k := range pc.toks {
 		t := &pc.toks[k]
-		if !inFound[k] && !pc.covered[k] && t.cap && formOfAny(t.norm, forms) {
+		if !inFound[k] && !pc.covered[k] && t.cap && forms[t.norm] {
 			out = append(out, pc.span(k, 1))
 		}
 	}

@@ -38,6 +38,8 @@ type index struct {
 	trie    *trieNode            // CJK names
 	stop    map[string]bool      // normalised forms never matched alone
 	order   int
+	// canon holds every entry's canonical names.
+	canon map[ref]*canonical
 	// homes maps a national body's id to the country its names end in
 	// (org:minfin-russia → RU, from «Минфин России»).
 	homes map[string]string
@@ -65,7 +67,38 @@ func buildIndex(g *gazetteer.Gazetteer) *index {
 		}
 	}
 	ix.homes = ix.homeCountries()
+	ix.canon = ix.canonicalNames()
 	return ix
+}
+
+// canonical is an entry's canonical names, computed once per index: every
+// mention of the entry shares its byLang map (read-only for callers).
+type canonical struct {
+	names  gazetteer.Names
+	byLang map[string]string
+}
+
+// name is the canonical name in lang (gazetteer.Names.Canonical).
+func (c *canonical) name(lang string) string {
+	if v, ok := c.byLang[lang]; ok {
+		return v
+	}
+	return c.names.Canonical(lang)
+}
+
+func (ix *index) canonicalNames() map[ref]*canonical {
+	out := map[ref]*canonical{}
+	add := func(r ref, n gazetteer.Names) { out[r] = &canonical{names: n, byLang: n.CanonicalByLang()} }
+	for _, p := range ix.g.Places() {
+		add(ref{pipeline.EntityLocation, p.ID}, p.Names)
+	}
+	for _, p := range ix.g.People() {
+		add(ref{pipeline.EntityPerson, p.ID}, p.Names)
+	}
+	for _, o := range ix.g.Orgs() {
+		add(ref{pipeline.EntityOrganisation, o.ID}, o.Names)
+	}
+	return out
 }
 
 func (ix *index) addNames(r ref, names gazetteer.Names, person bool) {
@@ -145,25 +178,6 @@ func nameWords(name string) []string {
 		out[i] = t.text
 	}
 	return out
-}
-
-// names of an entry by id, for results.
-func (ix *index) names(r ref) gazetteer.Names {
-	switch r.typ {
-	case pipeline.EntityLocation:
-		if p, ok := ix.g.Place(r.id); ok {
-			return p.Names
-		}
-	case pipeline.EntityPerson:
-		if p, ok := ix.g.Person(r.id); ok {
-			return p.Names
-		}
-	case pipeline.EntityOrganisation:
-		if o, ok := ix.g.Org(r.id); ok {
-			return o.Names
-		}
-	}
-	return nil
 }
 
 func containsForm(forms []string, f string) bool {

@@ -10,11 +10,12 @@ import (
 )
 
 // result turns resolved spans into mentions and facets. Mentions of one
-// entry share its Names map (read-only for callers).
+// entry share its Names map, in every result of one gazetteer (read-only
+// for callers).
 func (ix *index) result(ct *cpText, spans []span, lang string, at time.Time) Result {
 	r := Result{Entities: make([]pipeline.Mention, 0, len(spans)), Places: []pipeline.Entity{}, People: []pipeline.Entity{}, Organisations: []pipeline.Entity{}}
 	f := newFacets()
-	c := &resultCache{names: map[ref]map[string]string{}, unknown: map[string][2]string{}}
+	c := &resultCache{unknown: map[string][2]string{}}
 	for _, s := range spans {
 		r.Entities = append(r.Entities, ix.mention(ct, s, lang, at, c))
 	}
@@ -28,20 +29,15 @@ func (ix *index) result(ct *cpText, spans []span, lang string, at time.Time) Res
 
 // resultCache holds what one result computes once per entry or text.
 type resultCache struct {
-	names   map[ref]map[string]string // canonical names by language
-	unknown map[string][2]string      // a person's text → derived name and id
+	unknown map[string][2]string // a person's text → derived name and id
 }
 
 func (ix *index) mention(ct *cpText, s span, lang string, at time.Time, c *resultCache) pipeline.Mention {
 	m := pipeline.Mention{Type: s.ref.typ, Text: ct.slice(s.start, s.end), Start: s.start, End: s.end, ID: s.ref.id}
-	names := ix.names(s.ref)
+	cn := ix.canon[s.ref]
 	switch {
-	case names != nil:
-		m.Name = names.Canonical(lang)
-		if c.names[s.ref] == nil {
-			c.names[s.ref] = names.CanonicalByLang()
-		}
-		m.Names = c.names[s.ref]
+	case cn != nil:
+		m.Name, m.Names = cn.name(lang), cn.byLang
 	case s.ref.typ == pipeline.EntityPerson:
 		if d, ok := c.unknown[m.Text]; ok {
 			m.Name, m.ID = d[0], d[1]

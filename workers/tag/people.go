@@ -271,24 +271,34 @@ func (pc *personCtx) repeats(surnames map[string]bool, found []span) []span {
 	if len(surnames) == 0 {
 		return nil
 	}
-	forms := map[string]bool{} // every form of every surname: one lookup per word
+	// The surnames' paradigms by the first bytes of their stems: a word is
+	// compared only with the paradigms that start like it.
+	byStart := map[string][]paradigm{}
 	for s := range surnames {
 		for _, l := range []string{s, surnameLemma(s, false), surnameLemma(s, true)} {
 			p := newParadigm(l, kindPerson)
-			for _, e := range p.ends {
-				forms[p.stem+e] = true
-			}
+			k := stemKey(p.stem) // a stem under four bytes goes under "": compared with every word
+			byStart[k] = append(byStart[k], p)
 		}
 	}
 	inFound := coveredTokens(pc.toks, found)
 	var out []span
 	for k := range pc.toks {
 		t := &pc.toks[k]
-		if !inFound[k] && !pc.covered[k] && t.cap && forms[t.norm] {
+		if !inFound[k] && !pc.covered[k] && t.cap && (formOfAny(t.norm, byStart[stemKey(t.norm)]) || formOfAny(t.norm, byStart[""])) {
 			out = append(out, pc.span(k, 1))
 		}
 	}
 	return out
+}
+
+// stemKey is the first four bytes of w (two Cyrillic letters), or "" when
+// w is shorter.
+func stemKey(w string) string {
+	if len(w) < 4 {
+		return ""
+	}
+	return w[:4]
 }
 
 // formOfAny reports whether w is a form of one of the surnames.

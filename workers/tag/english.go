@@ -21,7 +21,10 @@ var (
 	industries news times post journal press network channel club team institution academy society`)
 	enOrgHeads  = setOf(`ministry department bank university institute office bureau council commission agency organization organisation federation association union court house academy`)
 	enPlaceTail = setOf(`city province prefecture county oblast krai region island islands district republic`)
-	enHonorific = setOf(`mr mrs ms dr sir lady lord`)
+	// enCorporateTails may follow a company's name without making another
+	// organisation (Apple Inc, Toyota Motor Corp).
+	enCorporateTails = setOf(`corp corporation inc incorporated ltd limited co plc ag sa nv llc group holdings motor motors`)
+	enHonorific      = setOf(`mr mrs ms dr sir lady lord`)
 	// enNotOrgAbbrev are capitals that are not organisations.
 	enNotOrgAbbrev = setOf(`ceo cfo gdp tv am pm utc gmt ok id pr it ai usd eur jpy rub cny fy covid hiv aids dna uk us usa eu
 	ii iii iv vi vii viii ix xi xii xx xxi i ad bc km kg mw gw lng lpg faq vs`)
@@ -55,10 +58,41 @@ func (ix *index) englishOrgs(text string, toks []token, known []span) []span {
 			i++
 			continue
 		}
-		out = append(out, span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: typ}, override: override})
+		s := span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: typ}, override: override}
+		if r, ok := ec.sameOrg(known, i, n); ok && typ == pipeline.EntityOrganisation {
+			s.ref = r // European Union, Apple Inc: the known organisation, perhaps with its corporate tail
+		}
+		out = append(out, s)
 		i += n
 	}
 	return out
+}
+
+// sameOrg reports whether the run of n tokens at i is a known organisation
+// the gazetteer found, alone or followed by corporate tails (Inc, Corp,
+// Group): the run keeps that organisation's identity.
+func (ec *englishCtx) sameOrg(known []span, i, n int) (ref, bool) {
+	start, end := ec.toks[i].start, ec.toks[i+n-1].end
+	var found *span
+	for k := range known {
+		s := &known[k]
+		if s.end <= start || s.start >= end {
+			continue
+		}
+		if found != nil || s.ref.typ != pipeline.EntityOrganisation || s.ref.id == "" || s.start != start {
+			return ref{}, false
+		}
+		found = s
+	}
+	if found == nil {
+		return ref{}, false
+	}
+	for j := i; j < i+n; j++ {
+		if ec.toks[j].start >= found.end && !enCorporateTails[strings.TrimSuffix(ec.toks[j].norm, ".")] {
+			return ref{}, false
+		}
+	}
+	return found.ref, true
 }
 
 // titleRun returns the length of the title-case run at i: capitalised

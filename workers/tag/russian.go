@@ -224,6 +224,13 @@ func nounParadigm(w string, surname bool) (int, []string) {
 		return cut("о", "о", "а", "у", "ом", "е") // Королевство, Содружество decline
 	case strings.HasSuffix(w, "ье"):
 		return cut("ье", "ье", "ья", "ью", "ьем")
+	case !surname && utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "око"):
+		return cut("о", "о", "а", "у", "ом", "е") // «Яблока»; foreign names in -о do not decline (Токио, Монако)
+	case !surname && utf8.RuneCountInString(w) >= 5 && endsWithAny(w, "ово", "ево", "ино", "ыно"):
+		// Russian place names in -ово decline (в Домодедове), but their
+		// genitive is a surname's (Иваново → Иванова, Белово → Белова), so
+		// it is left out.
+		return cut("о", "о", "у", "ом", "е")
 	case endsWithAny(w, "оа", "уа", "иа", "еа", "аа"):
 		return len(w), noEnding // a vowel before -а: indeclinable (Самоа, Никарагуа, Папуа)
 	case strings.HasSuffix(w, "а"):

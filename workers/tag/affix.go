@@ -23,7 +23,8 @@ func prefixes(s string) prefixSet {
 }
 
 // firstClass maps a word's first rune to 0–255: ASCII as itself, а–я to
-// 128–159, anything else to 255 (never rejected).
+// 128–159, anything else to 255 (a bucket of its own: such a stem can
+// only start a word whose first rune is of class 255 too).
 func firstClass(w string) uint8 {
 	if w == "" {
 		return 255

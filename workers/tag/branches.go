@@ -24,7 +24,7 @@ var branchHeads = prefixes(`управлени департамент инспе
 // extendBranches widens organisations over a «по <place>» (and «и
 // <place>») after them and over a branch prefix before them, dropping the
 // places they take in. spans must be sorted and not overlap.
-func extendBranches(text string, toks []token, spans []span) []span {
+func (ix *index) extendBranches(text string, toks []token, spans []span) []span {
 	out := spans[:0]
 	for k := 0; k < len(spans); k++ {
 		s := spans[k]
@@ -33,13 +33,13 @@ func extendBranches(text string, toks []token, spans []span) []span {
 			continue
 		}
 		took := false
-		if k+2 < len(spans) && countryOfBody(text, toks, s, spans[k+1]) && spans[k+2].ref.typ == pipeline.EntityLocation &&
+		if k+2 < len(spans) && countryOfBody(text, toks, s, spans[k+1]) && ix.servedArea(spans[k+2]) &&
 			cpGapIs(text, toks, spans[k+1].end, spans[k+2].start, " по ") {
 			s.end = spans[k+1].end // УФСИН России по …: the country is part of the body's name
 			k++
 		}
 		for _, joiner := range []string{" по ", " и "} {
-			if k+1 >= len(spans) || spans[k+1].ref.typ != pipeline.EntityLocation || !cpGapIs(text, toks, s.end, spans[k+1].start, joiner) ||
+			if k+1 >= len(spans) || !ix.servedArea(spans[k+1]) || !cpGapIs(text, toks, s.end, spans[k+1].start, joiner) ||
 				joiner == " и " && !took {
 				break
 			}
@@ -57,6 +57,20 @@ func extendBranches(text string, toks []token, spans []span) []span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// servedArea reports whether a place can be the area a regional branch
+// serves: a region, a city, or a place the gazetteer does not know (ООН по
+// Сирии is an envoy's brief, not a branch).
+func (ix *index) servedArea(p span) bool {
+	if p.ref.typ != pipeline.EntityLocation {
+		return false
+	}
+	if p.ref.id == "" {
+		return true
+	}
+	pl, ok := ix.g.Place(p.ref.id)
+	return ok && (pl.Type == "region" || pl.Type == "city")
 }
 
 // branchBody reports whether an organisation can have regional branches:

@@ -17,8 +17,12 @@ import (
 // complement of a government, a ministry, a parliament or an agency. In
 // other names it is part of the name (Банк России, Голос Америки, Совет
 // муфтиев России), and those are left whole.
-var stateBodyHeads = prefixes(`правительств министерств минобороны минфин минюст мид мвд сенат конгресс парламент посольств генпрокуратур
-прокуратур кабинет кабмин госдеп вооруженн вс ввс вмс спецслужб разведк`)
+var stateBodyHeads = prefixes(`правительств министерств минобороны минфин минюст сенат конгресс парламент посольств генпрокуратур
+прокуратур кабинет кабмин госдеп вооруженн спецслужб разведк`)
+
+// stateBodyAbbrevs are state bodies' abbreviations (МИД России, ВВС США);
+// other abbreviations keep their country (ОПОРА России, ТПП РФ).
+var stateBodyAbbrevs = setOf(`мид мвд ввс вмс вкс вмф вс ск скр кс цик фсб свр гру фсо фсин фмс фтс фнс фас мчс генштаб`)
 
 // splitCountrySuffix splits a trailing country off organisations the
 // gazetteer found. spans are sorted and do not overlap.
@@ -77,11 +81,18 @@ func (ix *index) countryTail(text string, toks []token, first, last int) (int, s
 	return 0, span{}, false
 }
 
-// stateBody: the name starts with a state body's head, or is an
-// abbreviation in capitals (ВВС, МИД).
+// stateBody: the name starts with a state body's head or abbreviation
+// (Правительства, ВВС, МИДе).
 func stateBody(toks []token, first int) bool {
 	t := &toks[first]
-	return stateBodyHeads.match(t.norm) || t.upper
+	if stateBodyHeads.match(t.norm) {
+		return true
+	}
+	w := t.norm
+	if stem, ok := inflectedAbbrev(t.text); ok {
+		w = normalize(stem)
+	}
+	return stateBodyAbbrevs[w]
 }
 
 // homeCountries finds, for every organisation one of whose Russian names

@@ -21,9 +21,10 @@ var (
 	industries news times post journal press network channel club team institution academy society`)
 	enOrgHeads  = setOf(`ministry department bank university institute office bureau council commission agency organization organisation federation association union court house academy`)
 	enPlaceTail = setOf(`city province prefecture county oblast krai region island islands district republic`)
-	// enCorporateTails may follow a company's name without making another
-	// organisation (Apple Inc, Toyota Motor Corp).
-	enCorporateTails = setOf(`corp corporation inc incorporated ltd limited co plc ag sa nv llc group holdings motor motors`)
+	// enCorporateTails are legal forms: they may follow a company's name
+	// without making another organisation (Apple Inc). Motor, Group and the
+	// like do (Mitsubishi Motors is not Mitsubishi Corp).
+	enCorporateTails = setOf(`corp corporation inc incorporated ltd limited co plc ag sa nv llc`)
 	enHonorific      = setOf(`mr mrs ms dr sir lady lord`)
 	// enNotOrgAbbrev are capitals that are not organisations.
 	enNotOrgAbbrev = setOf(`ceo cfo gdp tv am pm utc gmt ok id pr it ai usd eur jpy rub cny fy covid hiv aids dna uk us usa eu
@@ -38,14 +39,20 @@ type englishCtx struct {
 	covered       []bool // in a mention already
 	place         []bool // in a gazetteer place: may be inside an organisation's name
 	org           []bool // in a gazetteer organisation: may start a longer name
+	orgAt         []int  // the known organisation span of each token, -1 for none
 	names         map[string]firstNameInfo
 	knownGivenLat map[string]bool
 }
 
 func (ix *index) newEnglishCtx(text string, toks []token, known []span) *englishCtx {
-	return &englishCtx{text: text, toks: toks, covered: coveredTokens(toks, known),
-		place: coveredTokensOf(toks, known, pipeline.EntityLocation), org: coveredTokensOf(toks, known, pipeline.EntityOrganisation),
+	ec := &englishCtx{text: text, toks: toks, covered: coveredTokens(toks, known),
+		place: coveredTokensOf(toks, known, pipeline.EntityLocation), org: make([]bool, len(toks)), orgAt: make([]int, len(toks)),
 		names: ix.firstNames, knownGivenLat: latinFirstNames}
+	for k := range ec.orgAt {
+		ec.orgAt[k] = -1
+	}
+	eachCovered(toks, known, pipeline.EntityOrganisation, func(k, s int) { ec.org[k], ec.orgAt[k] = true, s })
+	return ec
 }
 
 // englishOrgs finds organisations and English places.
@@ -59,7 +66,7 @@ func (ix *index) englishOrgs(text string, toks []token, known []span) []span {
 			continue
 		}
 		s := span{start: toks[i].start, end: toks[i+n-1].end, ref: ref{typ: typ}, override: override}
-		if r, ok := ec.sameOrg(known, i, n); ok && typ == pipeline.EntityOrganisation {
+		if r, ok := ec.sameOrg(known, i, n); typ == pipeline.EntityOrganisation && ok {
 			s.ref = r // European Union, Apple Inc: the known organisation, perhaps with its corporate tail
 		}
 		out = append(out, s)
@@ -72,20 +79,17 @@ func (ix *index) englishOrgs(text string, toks []token, known []span) []span {
 // the gazetteer found, alone or followed by corporate tails (Inc, Corp,
 // Group): the run keeps that organisation's identity.
 func (ec *englishCtx) sameOrg(known []span, i, n int) (ref, bool) {
-	start, end := ec.toks[i].start, ec.toks[i+n-1].end
-	var found *span
-	for k := range known {
-		s := &known[k]
-		if s.end <= start || s.start >= end {
-			continue
-		}
-		if found != nil || s.ref.typ != pipeline.EntityOrganisation || s.ref.id == "" || s.start != start {
-			return ref{}, false
-		}
-		found = s
-	}
-	if found == nil {
+	if ec.orgAt[i] < 0 {
 		return ref{}, false
+	}
+	found := &known[ec.orgAt[i]]
+	if found.ref.id == "" || found.start != ec.toks[i].start {
+		return ref{}, false
+	}
+	for j := i; j < i+n; j++ {
+		if ec.covered[j] && ec.orgAt[j] != ec.orgAt[i] {
+			return ref{}, false // another known name inside the run
+		}
 	}
 	for j := i; j < i+n; j++ {
 		if ec.toks[j].start >= found.end && !enCorporateTails[strings.TrimSuffix(ec.toks[j].norm, ".")] {

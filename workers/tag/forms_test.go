@@ -93,11 +93,15 @@ func TestLocativeNonPlaces(t *testing.T) {
 // TestForeignPlaceNames: unknown places of several words after a locative
 // preposition or a descriptor, and their Latin glosses.
 func TestForeignPlaceNames(t *testing.T) {
-	text := "Турнир прошёл в Аль Аин (Al Ain), ранее в Сан Луисе. Рейс из города Хилтон Хэд приземлился. В Ливерпуле Джон Смит сказал."
+	text := "Турнир прошёл в Аль Аин (Al Ain), ранее в Сан Луисе. Рейс из города Хилтон Хэд приземлился. В Ливерпуле Джон Смит сказал. " +
+		"Концерт в Лужниках Шаман отменил. Вопрос задали Сергею Иванову."
 	got := mentions(t, "ru", text)
-	for _, want := range []string{"LOC:Аль Аин", "LOC:Al Ain", "LOC:Сан Луисе", "LOC:Хилтон Хэд", "PER:Джон Смит"} {
+	for _, want := range []string{"LOC:Аль Аин", "LOC:Al Ain", "LOC:Сан Луисе", "LOC:Хилтон Хэд", "PER:Джон Смит", "LOC:Лужниках", "PER:Сергею Иванову"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("no %s in %v", want, got)
 		}
+	}
+	if slices.Contains(got, "LOC:Лужниках Шаман") || slices.Contains(got, "LOC:Иванову") {
+		t.Errorf("a place runs on into the sentence or takes a surname: %v", got)
 	}
 }

@@ -24,6 +24,12 @@ func verbalNoun(w string) bool {
 var genericAdj = prefixes(`международн призов гражданск общественн некоммерческ правозащитн благотворительн частн крупн
 ведущ местн региональн`)
 
+// softAdjectives end like genitive plurals in -ний/-тий (учреждений,
+// общежитий) but are adjectives in the nominative.
+var softAdjectives = setOf(`последний третий средний летний зимний весенний осенний ранний поздний верхний нижний внутренний
+внешний древний давний крайний синий здешний нынешний тогдашний сегодняшний вчерашний завтрашний утренний вечерний домашний
+прошлогодний новогодний`)
+
 // genitiveLi are genitive nouns in -ли, which the genitive test leaves out
 // because past-tense verbs end so too.
 var genitiveLi = setOf(`дел торговли политики экономики энергетики статистики печати связи науки техники логистики
@@ -73,7 +79,12 @@ var overseers = prefixes(`президент правительств губер
 // (Движение против нелегальной иммиграции, Комитет в защиту …).
 var causeHeads = prefixes(`движени комитет союз лиг коалици фронт фонд ассоциаци обществ организаци`)
 
-// causeAt: «против», «в защиту», «в поддержку» or «за» and up to three
+// determiners and pronouns never start a cause (Союз журналистов против
+// этого решения).
+var determiners = setOf(`этот эта это этого этой этому этим этих эти тот та то того той тому тем тех те весь вся всё все всего всей всех
+свой своя своего своей своих его её их наш нашего нашей наших ваш вашего такой такого такой таких любой любого`)
+
+// causeAt: «против», «в защиту» or «в поддержку» and up to three
 // adjectives and a noun with its genitive words, after a cause head that
 // starts the name at i; the length from j, or 0.
 func (oc *orgCtx) causeAt(i, j int) int {
@@ -82,7 +93,7 @@ func (oc *orgCtx) causeAt(i, j int) int {
 	}
 	m := 1
 	switch oc.toks[j].norm {
-	case "против", "за":
+	case "против":
 	case "в":
 		if j+1 >= len(oc.toks) || (oc.toks[j+1].norm != "защиту" && oc.toks[j+1].norm != "поддержку") || !oc.spaced(j, j+1) {
 			return 0
@@ -94,10 +105,13 @@ func (oc *orgCtx) causeAt(i, j int) int {
 	a := j + m
 	k := 0
 	for k < 3 && a+k < len(oc.toks) && oc.spaced(a+k-1, a+k) && isAdjForm(oc.toks[a+k].norm) && !oc.toks[a+k].upper {
+		if determiners[oc.toks[a+k].norm] {
+			return 0 // против этого решения: an opinion, not a name
+		}
 		k++
 	}
 	if a+k >= len(oc.toks) || !oc.spaced(a+k-1, a+k) || oc.toks[a+k].cap || isAdjForm(oc.toks[a+k].norm) ||
-		utf8.RuneCountInString(oc.toks[a+k].norm) < 3 || !hasCyrillic(oc.toks[a+k].norm) {
+		utf8.RuneCountInString(oc.toks[a+k].norm) < 3 || !hasCyrillic(oc.toks[a+k].norm) || determiners[oc.toks[a+k].norm] {
 		return 0
 	}
 	m += k + 1
@@ -187,7 +201,7 @@ func (oc *orgCtx) scopedInstitutionAt(i int) int {
 // genitive: a lower-case genitive word (adjective or noun).
 func (oc *orgCtx) genitive(j int) bool {
 	t := &oc.toks[j]
-	return !t.cap && t.norm != "глава" && (genitiveLi[t.norm] || utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) &&
+	return !t.cap && t.norm != "глава" && !softAdjectives[t.norm] && (genitiveLi[t.norm] || utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) &&
 		!endsWithAny(t.norm, "ла", "ли", "ло", "ены"))
 }
 

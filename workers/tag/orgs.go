@@ -269,7 +269,7 @@ func (oc *orgCtx) institutionAt(i int) int {
 	if !t.cap || t.upper || !hasCyrillic(t.norm) {
 		return 0
 	}
-	if endsWithAny(t.norm, "ые", "ие", "ых", "их") && !verbalNoun(t.norm) {
+	if endsWithAny(t.norm, "ые", "ие", "ых", "их") && !(verbalNoun(t.norm) && isOrgHead(t.norm)) {
 		return 0 // plural: a kind of institution, not one (Правозащитные организации)
 	}
 	n := 0
@@ -302,7 +302,8 @@ func (oc *orgCtx) complement(i int) bool {
 	if t.cap {
 		return isOrgHead(t.norm) && !t.upper
 	}
-	return genitiveLi[t.norm] || utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло", "ены")
+	return genitiveLi[t.norm] || utf8.RuneCountInString(t.norm) >= 4 && genitiveWord.match(t.norm) && !endsWithAny(t.norm, "ла", "ли", "ло", "ены") &&
+		!softAdjectives[t.norm]
 }
 
 // agencyAt: a capitalised one-word agency or company name.

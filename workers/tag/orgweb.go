@@ -57,6 +57,9 @@ func commonAbbreviations(text string, toks []token) map[string]bool {
 			first := []rune(w.norm)
 			match = !w.cap && len(first) > 0 && first[0] == letters[m]
 		}
+		if first := toks[j-k].norm; match && (isOrgHead(first) || branchHeads.match(first)) {
+			match = false // отдела внутренних дел (ОВД): an institution spelt out in lower case
+		}
 		if match {
 			if out == nil {
 				out = map[string]bool{}

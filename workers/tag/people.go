@@ -330,8 +330,15 @@ func coveredTokens(toks []token, spans []span) []bool { return coveredTokensOf(t
 // for any type).
 func coveredTokensOf(toks []token, spans []span, typ string) []bool {
 	cov := make([]bool, len(toks))
+	eachCovered(toks, spans, typ, func(k, _ int) { cov[k] = true })
+	return cov
+}
+
+// eachCovered calls f(token, span) for every token that overlaps a span of
+// type typ ("" for any), in one walk when spans come in text order.
+func eachCovered(toks []token, spans []span, typ string, f func(k, s int)) {
 	j, last := 0, -1
-	for _, s := range spans {
+	for si, s := range spans {
 		if typ != "" && s.ref.typ != typ {
 			continue
 		}
@@ -344,10 +351,9 @@ func coveredTokensOf(toks []token, spans []span, typ string) []bool {
 		}
 		last = s.start
 		for k := j; k < len(toks) && toks[k].start < s.end; k++ {
-			cov[k] = true
+			f(k, si)
 		}
 	}
-	return cov
 }
 
 // settlementWords name a kind of place before its name (города Хилтон Хэд).

@@ -59,7 +59,10 @@ func (oc *orgCtx) placeAt(i int) int {
 		return oc.nameWords(i)
 	}
 	if locPrepositions[prev.norm] && !notPlaceAfterPrep.match(t.norm) && !isAdjForm(t.norm) && !isOrgHead(t.norm) {
-		return oc.nameWords(i)
+		if placeParticles[t.norm] {
+			return oc.nameWords(i) // в Сан Луисе, в Аль Аин
+		}
+		return 1 // в Лужниках Шаман …: the next word is the sentence's, not the place's
 	}
 	return 0
 }
@@ -74,8 +77,8 @@ var placeParticles = setOf(`сан санта сант сен сент эль а
 var facilityDescriptors = prefixes(`станци`)
 
 // nameWords: the capitalised word at i and up to two more after it that
-// continue a foreign place name (Сан Луисе, Хилтон Хэд, Аль Аин), not a
-// first name, an adjective or a known name.
+// continue a foreign place name (города Хилтон Хэд; в Сан Луисе, Аль Аин
+// after a particle), not a first name, an adjective or a known name.
 func (oc *orgCtx) nameWords(i int) int {
 	n := 1
 	for n < 3 && i+n < len(oc.toks) && oc.spaced(i+n-1, i+n) {

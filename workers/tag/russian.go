@@ -226,11 +226,6 @@ func nounParadigm(w string, surname bool) (int, []string) {
 		return cut("ье", "ье", "ья", "ью", "ьем")
 	case !surname && utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "око"):
 		return cut("о", "о", "а", "у", "ом", "е") // «Яблока»; foreign names in -о do not decline (Токио, Монако)
-	case !surname && utf8.RuneCountInString(w) >= 5 && endsWithAny(w, "ово", "ево", "ино", "ыно"):
-		// Russian place names in -ово decline (в Домодедове), but their
-		// genitive is a surname's (Иваново → Иванова, Белово → Белова), so
-		// it is left out.
-		return cut("о", "о", "у", "ом", "е")
 	case endsWithAny(w, "оа", "уа", "иа", "еа", "аа"):
 		return len(w), noEnding // a vowel before -а: indeclinable (Самоа, Никарагуа, Папуа)
 	case strings.HasSuffix(w, "а"):
@@ -248,7 +243,11 @@ func nounParadigm(w string, surname bool) (int, []string) {
 	case !surname && utf8.RuneCountInString(w) >= 5 && endsWithAny(w, "ки", "ги", "хи", "жи", "ши", "щи", "чи"):
 		return cut("и", "и", "", "ам", "ами", "ах") // plural places: Мытищи → Мытищ, Мытищам; Химки → Химок below
 	case endsWithAny(w, "о", "е", "и", "у", "ю", "э", "ы"):
-		return len(w), noEnding // indeclinable (Токио, Абэ, Сочи, Шойгу)
+		// Indeclinable (Токио, Абэ, Сочи, Шойгу). Russian place names in
+		// -ово/-ино decline in speech (в Домодедове), but every oblique form
+		// is also a surname's (Иваново → Иванова, Иванову), so they are
+		// matched in the nominative only.
+		return len(w), noEnding
 	}
 	return len(w), consonantEndings(w, surname)
 }

@@ -77,3 +77,18 @@ func TestEnglishKnownOrgKeepsID(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestJapaneseDatelineAgency: 共同 and 時事 end a wire dateline in
+// 【】 and are the agencies there; elsewhere they are common words.
+func TestJapaneseDatelineAgency(t *testing.T) {
+	r := newTagger(t).Tag("【モスクワ共同】外相は述べた。【ワシントン時事】両国は共同声明を出した。", "ja", seedDate)
+	var got []string
+	for _, m := range r.Entities {
+		if m.Type == "ORG" {
+			got = append(got, m.Text+"="+m.ID)
+		}
+	}
+	if want := []string{"共同=org:kyodo", "時事=org:jiji"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

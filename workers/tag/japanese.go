@@ -3,6 +3,7 @@ package tag
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/polywire/polywire/pipeline"
 )
@@ -157,4 +158,36 @@ func (c runeCover) any(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// jaDatelineAgencies are the short names Japanese wire datelines end in
+// (【モスクワ共同】, 【ワシントン時事】), which alone are common words.
+var jaDatelineAgencies = map[string]string{"共同": "org:kyodo", "時事": "org:jiji"}
+
+// jaDatelines finds the agency at the end of a dateline in lenticular
+// brackets: 【<place><agency>】.
+func jaDatelines(runes []rune) []span {
+	var out []span
+	for i, r := range runes {
+		if r != '】' {
+			continue
+		}
+		for name, id := range jaDatelineAgencies {
+			n := utf8.RuneCountInString(name)
+			start := i - n
+			if start < 1 || string(runes[start:i]) != name {
+				continue
+			}
+			for k := start - 1; k >= 0 && start-k <= 16; k-- {
+				if runes[k] == '【' {
+					out = append(out, span{start: start, end: i, ref: ref{typ: pipeline.EntityOrganisation, id: id}})
+					break
+				}
+				if runes[k] == '】' || runes[k] == '\n' {
+					break
+				}
+			}
+		}
+	}
+	return out
 }

@@ -65,6 +65,7 @@ func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 		spans = append(spans, ix.matchCJK(ct.runes)...)
 		spans = append(spans, jaPeople(ct.runes, spans)...)
 		spans = append(spans, japaneseNames(ct.runes, spans)...)
+		spans = append(spans, jaDatelines(ct.runes)...)
 	}
 	spans = append(spans, ix.recognisePeople(text, toks, spans, lang)...)
 	spans = append(spans, ix.recogniseOrgs(text, toks, spans, lang)...)

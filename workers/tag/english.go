@@ -234,3 +234,27 @@ func (ec *englishCtx) personWord(j int) bool {
 func (ec *englishCtx) gapIs(a, b int, g string) bool {
 	return ec.text[ec.toks[a].bend:ec.toks[b].bstart] == g
 }
+
+// governedRegions turns a city named before "Governor" into its region
+// (Krasnoyarsk Governor, Tokyo Governor): a governor heads the region, not
+// the city that gives it its name.
+func (ix *index) governedRegions(text string, toks []token, spans []span) []span {
+	for k := range spans {
+		s := &spans[k]
+		if s.ref.typ != pipeline.EntityLocation || !strings.HasPrefix(s.ref.id, "city:") {
+			continue
+		}
+		j := tokenEndingAt(toks, s.end)
+		if j < 0 || j+1 >= len(toks) || toks[j+1].norm != "governor" || text[toks[j].bend:toks[j+1].bstart] != " " {
+			continue
+		}
+		city, ok := ix.g.Place(s.ref.id)
+		if !ok {
+			continue
+		}
+		if region, ok := ix.g.Place(city.Parent); ok && region.Type == "region" {
+			s.ref.id = region.ID
+		}
+	}
+	return spans
+}

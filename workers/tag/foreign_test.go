@@ -92,3 +92,17 @@ func TestJapaneseDatelineAgency(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestGovernorsRegion: a city named before "Governor" is its region.
+func TestGovernorsRegion(t *testing.T) {
+	r := newTagger(t).Tag("Krasnoyarsk Governor Alexander Uss flew from Krasnoyarsk.", "en", seedDate)
+	var got []string
+	for _, m := range r.Entities {
+		if m.Type == "LOC" {
+			got = append(got, m.Text+"="+m.ID)
+		}
+	}
+	if want := []string{"Krasnoyarsk=RU-KYA", "Krasnoyarsk=city:krasnoyarsk"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

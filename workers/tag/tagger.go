@@ -72,6 +72,9 @@ func (t *Tagger) Tag(text, lang string, at time.Time) Result {
 	spans = append(spans, ix.recognisePlaces(text, toks, spans, lang)...)
 	spans = dropQuotedTitles(text, toks, ix.extendBranches(text, toks, extendOrgs(text, toks, extendPlaces(text, toks, glosses(ct, ix.mergePeople(ct, resolve(spans)))))))
 	spans = ix.foreignBodies(text, toks, ix.splitCountrySuffix(text, toks, spans))
+	if lang == "en" {
+		spans = ix.governedRegions(text, toks, spans)
+	}
 	spans = ix.applyRoles(text, ct, toks, spans, lang)
 	return ix.result(ct, spans, lang, at)
 }

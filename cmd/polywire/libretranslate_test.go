@@ -337,3 +337,23 @@ func TestRunDemoWithLibreTranslate(t *testing.T) {
 		t.Error("the double got no translate request")
 	}
 }
+
+// TestTranslateCommandLibreTranslate: `polywire translate` reaches a
+// LibreTranslate server given by flags (with the key from the
+// environment), Apertium being down.
+func TestTranslateCommandLibreTranslate(t *testing.T) {
+	d, url := startLibreTranslateDouble(t, "k3y")
+	t.Setenv("POLYWIRE_LIBRETRANSLATE_API_KEY", "k3y")
+	cfg := libreConfig(t, "", "")
+	out, errOut, code := cli(t, "Губернатор выступил.", "translate", "--config", cfg, "--from", "ru", "--to", "en",
+		"--libretranslate-url", url, "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if want := libreMarker("ru", "en") + "Губернатор выступил."; strings.TrimSpace(out) != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+	if reqs := d.translations(); len(reqs) != 1 || reqs[0].APIKey != "k3y" {
+		t.Errorf("requests %+v, want one with the key", reqs)
+	}
+}

@@ -13,19 +13,23 @@ type translateOptions struct {
 	config   string
 	from, to string
 	url      string
+	libreURL string
+	libreKey string
 }
 
 func translateCommand() *command {
 	return &command{
 		name:    "translate",
 		usage:   "--from L --to L FILE|-",
-		summary: "machine-translate a text with the configured engines (Apertium APY)",
+		summary: "machine-translate a text with the configured engines (Apertium APY, then LibreTranslate)",
 		flags: func(fs *flag.FlagSet) any {
 			o := &translateOptions{}
 			fs.StringVar(&o.config, "config", envOr("POLYWIRE_CONFIG", ""), "polywire.yaml")
 			fs.StringVar(&o.from, "from", "", "source language (ISO 639-1)")
 			fs.StringVar(&o.to, "to", "", "target language (ISO 639-1)")
 			fs.StringVar(&o.url, "apertium-url", envOr("POLYWIRE_APERTIUM_URL", ""), "Apertium APY URL; overrides translate.apertium.url")
+			fs.StringVar(&o.libreURL, "libretranslate-url", "", "LibreTranslate URL; overrides translate.libretranslate.url")
+			fs.StringVar(&o.libreKey, "libretranslate-key", envOr("POLYWIRE_LIBRETRANSLATE_API_KEY", ""), "LibreTranslate API key; overrides translate.libretranslate.api_key")
 			return o
 		},
 		run: func(ctx context.Context, e *env, opts any, args []string) error {
@@ -44,6 +48,12 @@ func runTranslate(ctx context.Context, e *env, o *translateOptions, args []strin
 	}
 	if o.url != "" {
 		cfg.Translate.Apertium.URL = o.url
+	}
+	if o.libreURL != "" {
+		cfg.Translate.LibreTranslate.URL = o.libreURL
+	}
+	if o.libreKey != "" {
+		cfg.Translate.LibreTranslate.APIKey = o.libreKey
 	}
 	text, _, _, err := readInput(ctx, e, nil, args[0])
 	if err != nil {

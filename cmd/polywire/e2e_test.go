@@ -45,32 +45,8 @@ func demoEndToEnd(t *testing.T, apy string, extra []string) {
 		args = append(args, "--apertium-url", "http://"+freeAddr(t)) // nothing answers there
 	}
 	args = append(args, extra...)
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan int, 1)
-	go func() { done <- execute(ctx, args, nil, io.Discard, testLogWriter{t}) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("polywire run exited %d", code)
-			}
-		case <-time.After(30 * time.Second):
-			t.Error("polywire run did not stop within 30s of cancel")
-		}
-	})
-	base := "http://" + httpAddr
-
-	var seedID string
-	waitFor(t, "seed story searchable by «Усс»", 3*time.Minute, func() (bool, error) {
-		id, err := findSeed(ctx, base)
-		seedID = id
-		return err == nil, err
-	})
-	var story pipeline.Story
-	if _, err := getJSON(ctx, base, "/api/stories/"+seedID, nil, &story); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base := startRun(t, args)
+	seedID, story := waitForSeed(t, ctx, base)
 	seedChecks(t, &story)
 
 	var byRegion search.Result
@@ -177,4 +153,52 @@ type testLogWriter struct{ t *testing.T }
 func (w testLogWriter) Write(p []byte) (int, error) {
 	w.t.Log(string(p))
 	return len(p), nil
+}
+
+// startRun runs `polywire run` with args in the background until the test
+// ends (then it must exit 0 within 30 s) and returns its context and the
+// web base URL, taken from the --http argument.
+func startRun(t *testing.T, args []string) (context.Context, string) {
+	t.Helper()
+	httpAddr := ""
+	for i, a := range args {
+		if a == "--http" && i+1 < len(args) {
+			httpAddr = args[i+1]
+		}
+	}
+	if httpAddr == "" {
+		t.Fatal("startRun: args need --http ADDR")
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan int, 1)
+	go func() { done <- execute(ctx, args, nil, io.Discard, testLogWriter{t}) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("polywire run exited %d", code)
+			}
+		case <-time.After(30 * time.Second):
+			t.Error("polywire run did not stop within 30s of cancel")
+		}
+	})
+	return ctx, "http://" + httpAddr
+}
+
+// waitForSeed waits until the seed story is searchable by «Усс» and
+// returns its id and the story as the API serves it.
+func waitForSeed(t *testing.T, ctx context.Context, base string) (string, pipeline.Story) {
+	t.Helper()
+	var seedID string
+	waitFor(t, "seed story searchable by «Усс»", 3*time.Minute, func() (bool, error) {
+		id, err := findSeed(ctx, base)
+		seedID = id
+		return err == nil, err
+	})
+	var story pipeline.Story
+	if _, err := getJSON(ctx, base, "/api/stories/"+seedID, nil, &story); err != nil {
+		t.Fatal(err)
+	}
+	return seedID, story
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"io"
@@ -15,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/polywire/polywire/config"
 	"github.com/polywire/polywire/pipeline"
@@ -303,32 +301,8 @@ func TestRunDemoWithLibreTranslate(t *testing.T) {
 	httpAddr := freeAddr(t)
 	args := []string{"run", "--demo", "--config", libreConfig(t, url, ""), "--data", t.TempDir(),
 		"--http", httpAddr, "--nats-listen", "off", "--log-level", "warn"}
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan int, 1)
-	go func() { done <- execute(ctx, args, nil, io.Discard, testLogWriter{t}) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("polywire run exited %d", code)
-			}
-		case <-time.After(30 * time.Second):
-			t.Error("polywire run did not stop within 30s of cancel")
-		}
-	})
-	base := "http://" + httpAddr
-
-	var seedID string
-	waitFor(t, "seed story searchable by «Усс»", 3*time.Minute, func() (bool, error) {
-		id, err := findSeed(ctx, base)
-		seedID = id
-		return err == nil, err
-	})
-	var s pipeline.Story
-	if _, err := getJSON(ctx, base, "/api/stories/"+seedID, nil, &s); err != nil {
-		t.Fatal(err)
-	}
+	ctx, base := startRun(t, args)
+	_, s := waitForSeed(t, ctx, base)
 	en := s.Translations["en"]
 	if en.Status != pipeline.TranslationOK || en.Engine != "libretranslate" || !strings.HasPrefix(en.Headline, libreMarker("ru", "en")) {
 		t.Errorf("seed story's en translation = %+v, want ok from libretranslate (the double)", en)
